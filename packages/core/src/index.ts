@@ -1,0 +1,5 @@
+export * from "./members/password.js";
+export * from "./members/policy.js";
+export * from "./members/roles.js";
+export * from "./policy/actor.js";
+export * from "./policy/policy.js";

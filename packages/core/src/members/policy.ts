@@ -1,0 +1,43 @@
+import type { Policy } from "../policy/policy.js";
+
+/** Who may do what with member states, organizations, people and invitations. */
+export const memberStatePolicy = {
+  list: "public",
+  admit: "secretariat",
+  remove: "secretariat",
+} as const satisfies Policy<string>;
+
+export const organizationPolicy = {
+  list: "public",
+  read: "public",
+  listPeople: "signed_in",
+  create: "secretariat",
+  update: { orgRole: ["member_delegate"] },
+  remove: "secretariat",
+} as const satisfies Policy<string>;
+
+export const peoplePolicy = {
+  list: "secretariat",
+  update: "secretariat",
+  grantRole: "secretariat",
+  revokeRole: "secretariat",
+} as const satisfies Policy<string>;
+
+export const invitationPolicy = {
+  list: "secretariat",
+  create: "secretariat",
+  revoke: "secretariat",
+  preview: "public",
+  accept: "public",
+} as const satisfies Policy<string>;
+
+export const apiTokenPolicy = {
+  list: "signed_in",
+  create: "signed_in",
+  revoke: "self",
+} as const satisfies Policy<string>;
+
+export const adminPolicy = {
+  readAudit: "secretariat",
+  readOutbox: "secretariat",
+} as const satisfies Policy<string>;

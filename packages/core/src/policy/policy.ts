@@ -1,0 +1,54 @@
+import type { Role } from "../members/roles.js";
+import { type Actor, hasRole, isSecretariat, isSignedIn } from "./actor.js";
+
+/**
+ * A declarative rule: who may perform an action. Rules are data, so the
+ * whole table can be listed, documented and tested as a matrix.
+ *
+ * - "public": anyone, signed in or not
+ * - "signed_in": any signed-in person
+ * - "secretariat": secretariat administrators
+ * - { anyRole }: a person holding one of these roles in any organization
+ * - { orgRole }: a person holding one of these roles in the organization the
+ *   resource belongs to (the resource's organizationId), or the secretariat
+ * - "self": the person the resource belongs to (resource.userId), or the secretariat
+ */
+export type Rule =
+  | "public"
+  | "signed_in"
+  | "secretariat"
+  | "self"
+  | { anyRole: readonly Role[] }
+  | { orgRole: readonly Role[] };
+
+export interface ResourceScope {
+  organizationId?: string;
+  userId?: string;
+}
+
+export type Decision = "allow" | "unauthenticated" | "forbidden";
+
+export function evaluateRule(rule: Rule, actor: Actor, scope: ResourceScope = {}): Decision {
+  if (rule === "public") return "allow";
+  if (!isSignedIn(actor)) return "unauthenticated";
+  if (isSecretariat(actor)) return "allow";
+  if (rule === "signed_in") return "allow";
+  if (rule === "secretariat") return "forbidden";
+  if (rule === "self") return scope.userId !== undefined && scope.userId === actor.userId ? "allow" : "forbidden";
+  if ("anyRole" in rule) return rule.anyRole.some((r) => hasRole(actor, r)) ? "allow" : "forbidden";
+  const orgId = scope.organizationId;
+  if (orgId === undefined) return "forbidden";
+  return rule.orgRole.some((r) => hasRole(actor, r, orgId)) ? "allow" : "forbidden";
+}
+
+/** A policy: one rule per action on one kind of resource. */
+export type Policy<A extends string> = Readonly<Record<A, Rule>>;
+
+export function authorize<A extends string>(
+  policy: Policy<A>,
+  action: A,
+  actor: Actor,
+  scope?: ResourceScope,
+): Decision {
+  return evaluateRule(policy[action], actor, scope);
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import type { MembershipStatus, StakeholderType } from "@concordia/core";
+import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/connection.js";
+import { recordAudit } from "../../platform/audit/service.js";
+import { users } from "../../platform/auth/tables.js";
+import type { RequestContext } from "../../platform/context.js";
+import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
+import { countryNames, isCountry } from "./countries.js";
+import { memberStates, memberships, organizations } from "./tables.js";
+
+// ---- member states ----
+
+function stateView(s: typeof memberStates.$inferSelect) {
+  return { code: s.code, names: countryNames(s.code)!, status: s.status, admittedAt: s.admittedAt.toISOString() };
+}
+
+export async function listMemberStates(db: Db) {
+  const rows = await db.select().from(memberStates);
+  return { items: rows.map(stateView).sort((a, b) => a.names.en.localeCompare(b.names.en)) };
+}
+
+export async function admitMemberState(db: Db, ctx: RequestContext, code: string, status: MembershipStatus) {
+  if (!isCountry(code)) throw badRequest("params.code", "not an ISO 3166-1 alpha-2 country code");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(memberStates)
+      .values({ code, status })
+      .onConflictDoUpdate({ target: memberStates.code, set: { status, updatedAt: new Date() } })
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: "member_state.admit",
+      resourceType: "member_state",
+      resourceIds: [code],
+      details: { status },
+    });
+    return stateView(row!);
+  });
+}
+
+export async function removeMemberState(db: Db, ctx: RequestContext, code: string) {
+  await db.transaction(async (tx) => {
+    const gone = await tx.delete(memberStates).where(eq(memberStates.code, code)).returning();
+    if (gone.length === 0) throw notFound("This member state");
+    await recordAudit(tx, ctx, { action: "member_state.remove", resourceType: "member_state", resourceIds: [code] });
+  });
+}
+
+// ---- organizations ----
+
+type OrgRow = typeof organizations.$inferSelect;
+const peopleCount = sql<number>`(select count(distinct ${memberships.userId})::int from ${memberships} where ${memberships.organizationId} = ${organizations.id})`;
+
+function orgView(o: OrgRow, people: number) {
+  return {
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    countryCode: o.countryCode,
+    status: o.status,
+    website: o.website,
+    description: o.description,
+    peopleCount: Number(people),
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+export async function getOrganization(db: Db | Tx, id: string) {
+  const [row] = await db
+    .select({ o: organizations, people: peopleCount })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  if (!row) throw notFound("This organization");
+  return orgView(row.o, row.people);
+}
+
+export async function listOrganizations(
+  db: Db,
+  f: {
+    page: number;
+    pageSize: number;
+    q?: string;
+    type?: StakeholderType;
+    status?: MembershipStatus;
+    country?: string;
+  },
+) {
+  const where = and(
+    f.q ? ilike(organizations.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+    f.type ? eq(organizations.type, f.type) : undefined,
+    f.status ? eq(organizations.status, f.status) : undefined,
+    f.country ? eq(organizations.countryCode, f.country) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ o: organizations, people: peopleCount })
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(sql`lower(${organizations.name})`), asc(organizations.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(organizations).where(where),
+  ]);
+  return {
+    items: rows.map((r) => orgView(r.o, r.people)),
+    total: totals[0]?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+interface OrgInput {
+  name: string;
+  type: StakeholderType;
+  countryCode: string | null;
+  status: MembershipStatus;
+  website: string | null;
+  description: string;
+}
+
+function checkCountry(code: string | null | undefined) {
+  if (code && !isCountry(code)) throw badRequest("body.countryCode", "not an ISO 3166-1 alpha-2 country code");
+}
+
+async function nameTaken(tx: Tx | Db, name: string, exceptId?: string) {
+  const rows = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`lower(${organizations.name}) = ${name.toLowerCase()}`);
+  return rows.some((r) => r.id !== exceptId);
+}
+
+export async function insertOrganization(tx: Tx | Db, input: OrgInput, id: string = randomUUID()) {
+  checkCountry(input.countryCode);
+  if (await nameTaken(tx, input.name)) throw conflict("An organization with this name exists.", "body.name");
+  await tx.insert(organizations).values({ id, ...input });
+  return id;
+}
+
+export async function createOrganization(db: Db, ctx: RequestContext, input: OrgInput) {
+  return db.transaction(async (tx) => {
+    const id = await insertOrganization(tx, input);
+    await recordAudit(tx, ctx, {
+      action: "organization.create",
+      resourceType: "organization",
+      resourceIds: [id],
+      details: { name: input.name },
+    });
+    return getOrganization(tx, id);
+  });
+}
+
+export async function updateOrganization(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: Partial<OrgInput>,
+  canChangeStatus: boolean,
+) {
+  if (patch.status !== undefined && !canChangeStatus) {
+    throw badRequest("body.status", "only the secretariat can change membership status");
+  }
+  checkCountry(patch.countryCode);
+  return db.transaction(async (tx) => {
+    if (patch.name && (await nameTaken(tx, patch.name, id)))
+      throw conflict("An organization with this name exists.", "body.name");
+    const updated = await tx
+      .update(organizations)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(organizations.id, id))
+      .returning({ id: organizations.id });
+    if (updated.length === 0) throw notFound("This organization");
+    await recordAudit(tx, ctx, {
+      action: "organization.update",
+      resourceType: "organization",
+      resourceIds: [id],
+      details: patch,
+    });
+    return getOrganization(tx, id);
+  });
+}
+
+export async function removeOrganization(db: Db, ctx: RequestContext, id: string) {
+  await db.transaction(async (tx) => {
+    const [people] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, id));
+    if ((people?.n ?? 0) > 0) throw conflict("This organization still has people; revoke their roles first.");
+    const gone = await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
+    if (gone.length === 0) throw notFound("This organization");
+    await recordAudit(tx, ctx, { action: "organization.remove", resourceType: "organization", resourceIds: [id] });
+  });
+}
+
+export async function listOrganizationPeople(db: Db, id: string) {
+  await getOrganization(db, id);
+  const rows = await db
+    .select({ membershipId: memberships.id, userId: users.id, name: users.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, id), eq(users.disabled, false)))
+    .orderBy(asc(users.name), asc(memberships.role));
+  return { items: rows };
+}

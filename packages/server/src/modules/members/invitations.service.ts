@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import type { Role } from "@concordia/core";
+import { and, count, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/connection.js";
+import { recordAudit } from "../../platform/audit/service.js";
+import { newSecret, secretHash, verifyPassword } from "../../platform/auth/secrets.js";
+import { users } from "../../platform/auth/tables.js";
+import type { Deps, RequestContext } from "../../platform/context.js";
+import { badRequest, conflict, HttpProblem, notFound } from "../../platform/http/problem.js";
+import { createSession, createUser } from "./accounts.service.js";
+import { invitationEmail } from "./emails.js";
+import { personView } from "./people.service.js";
+import { invitations, memberships, organizations } from "./tables.js";
+
+const INVITATION_DAYS = 14;
+type Status = "pending" | "accepted" | "revoked" | "expired";
+
+function statusOf(i: typeof invitations.$inferSelect, now = new Date()): Status {
+  if (i.acceptedAt) return "accepted";
+  if (i.revokedAt) return "revoked";
+  if (i.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+const statusWhere = (s: Status) => {
+  const now = new Date();
+  switch (s) {
+    case "accepted":
+      return isNotNull(invitations.acceptedAt);
+    case "revoked":
+      return and(isNull(invitations.acceptedAt), isNotNull(invitations.revokedAt));
+    case "expired":
+      return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), lte(invitations.expiresAt, now));
+    case "pending":
+      return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+  }
+};
+
+async function view(tx: Tx | Db, id: string) {
+  const [row] = await tx
+    .select({ i: invitations, organizationName: organizations.name, invitedBy: users.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(eq(invitations.id, id));
+  if (!row) throw notFound("This invitation");
+  return toView(row);
+}
+
+function toView(row: { i: typeof invitations.$inferSelect; organizationName: string; invitedBy: string | null }) {
+  return {
+    id: row.i.id,
+    email: row.i.email,
+    organizationId: row.i.organizationId,
+    organizationName: row.organizationName,
+    role: row.i.role,
+    status: statusOf(row.i),
+    invitedBy: row.invitedBy,
+    createdAt: row.i.createdAt.toISOString(),
+    expiresAt: row.i.expiresAt.toISOString(),
+  };
+}
+
+export async function listInvitations(db: Db, f: { page: number; pageSize: number; status?: Status }) {
+  const where = f.status ? statusWhere(f.status) : undefined;
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ i: invitations, organizationName: organizations.name, invitedBy: users.name })
+      .from(invitations)
+      .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+      .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+      .where(where)
+      .orderBy(desc(invitations.createdAt), desc(invitations.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(invitations).where(where),
+  ]);
+  return { items: rows.map(toView), total: totals[0]?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+export async function createInvitation(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { email: string; organizationId: string; role: Role },
+) {
+  return deps.database.db.transaction(async (tx) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, input.organizationId));
+    if (!org) throw badRequest("body.organizationId", "no organization with this id");
+    const token = newSecret();
+    const id = randomUUID();
+    await tx.insert(invitations).values({
+      id,
+      email: input.email.toLowerCase(),
+      organizationId: org.id,
+      role: input.role,
+      secretHash: secretHash(token),
+      invitedByUserId: ctx.actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    });
+    await deps.mailer.enqueue(tx, {
+      to: input.email,
+      ...invitationEmail(deps.config.publicUrl, org.name, input.role, token),
+    });
+    await recordAudit(tx, ctx, {
+      action: "invitation.create",
+      resourceType: "invitation",
+      resourceIds: [id, org.id],
+      details: { email: input.email, role: input.role },
+    });
+    return view(tx, id);
+  });
+}
+
+export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) {
+  await db.transaction(async (tx) => {
+    const [i] = await tx.select().from(invitations).where(eq(invitations.id, id));
+    if (!i) throw notFound("This invitation");
+    if (statusOf(i) !== "pending") throw conflict(`This invitation is ${statusOf(i)}, not pending.`);
+    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, id));
+    await recordAudit(tx, ctx, { action: "invitation.revoke", resourceType: "invitation", resourceIds: [id] });
+  });
+}
+
+async function pendingByToken(tx: Tx | Db, token: string) {
+  const [row] = await tx
+    .select({ i: invitations, organizationName: organizations.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(eq(invitations.secretHash, secretHash(token)));
+  if (!row || statusOf(row.i) !== "pending") {
+    throw new HttpProblem(404, "Not found", "This invitation is unknown, already used, revoked or expired.");
+  }
+  return row;
+}
+
+export async function previewInvitation(db: Db, token: string) {
+  const row = await pendingByToken(db, token);
+  const existing = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${row.i.email}`);
+  return {
+    email: row.i.email,
+    organizationName: row.organizationName,
+    role: row.i.role,
+    accountExists: existing.length > 0,
+    expiresAt: row.i.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Accepts an invitation. A new person gets an account (the emailed link proves the
+ * address); someone who already has one proves it with their password. Either way
+ * they get the role and a session.
+ */
+export async function acceptInvitation(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { token: string; name?: string; password: string },
+  userAgent?: string,
+) {
+  return deps.database.db.transaction(async (tx) => {
+    const { i } = await pendingByToken(tx, input.token);
+    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${i.email}`);
+    let userId: string;
+    if (existing) {
+      if (existing.disabled || !(await verifyPassword(existing.passwordHash, input.password))) {
+        throw badRequest("body.password", "this is not the password of the existing account for this email");
+      }
+      userId = existing.id;
+    } else {
+      if (!input.name) throw badRequest("body.name", "a name is needed to create the account");
+      userId = await createUser(tx, {
+        email: i.email,
+        name: input.name,
+        password: input.password,
+        emailVerified: true,
+      });
+    }
+    await tx
+      .insert(memberships)
+      .values({ id: randomUUID(), userId, organizationId: i.organizationId, role: i.role })
+      .onConflictDoNothing();
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, i.id));
+    const session = await createSession(tx, userId, { ip: ctx.ip, userAgent });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { ...ctx.actor, userId } },
+      {
+        action: "invitation.accept",
+        resourceType: "invitation",
+        resourceIds: [i.id, userId, i.organizationId],
+        details: { role: i.role, newAccount: !existing },
+      },
+    );
+    return { session, user: await personView(tx as unknown as Db, userId) };
+  });
+}

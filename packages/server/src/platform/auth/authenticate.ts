@@ -1,0 +1,84 @@
+import type { RoleGrant } from "@concordia/core";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
+import type { Db } from "../../db/connection.js";
+import { memberships } from "../../modules/members/tables.js";
+import type { RequestContext } from "../context.js";
+import { API_TOKEN_PREFIX, secretHash } from "./secrets.js";
+import { apiTokens, sessions, users } from "./tables.js";
+
+export const SESSION_COOKIE = "concordia_session";
+export const SESSION_DAYS = 14;
+
+export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
+  return db
+    .select({ role: memberships.role, organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+}
+
+type Resolved = Omit<RequestContext, "requestId" | "ip"> & { csrfToken: string | null };
+
+const ANONYMOUS: Resolved = {
+  actor: { userId: null, emailVerified: false, grants: [] },
+  tokenId: null,
+  sessionId: null,
+  csrfToken: null,
+};
+
+/** Resolves a session cookie secret to its person, or the public when unknown, expired or disabled. */
+export async function resolveSession(db: Db, secret: string): Promise<Resolved> {
+  const rows = await db
+    .select({ sessionId: sessions.id, csrfToken: sessions.csrfToken, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.secretHash, secretHash(secret)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.user.disabled) return ANONYMOUS;
+  return {
+    actor: {
+      userId: row.user.id,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      grants: await loadGrants(db, row.user.id),
+    },
+    tokenId: null,
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+  };
+}
+
+/** Resolves an API token; `null` when it is unknown, revoked, expired or its owner disabled. */
+export async function resolveApiToken(db: Db, token: string): Promise<Resolved | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const now = new Date();
+  const rows = await db
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.secretHash, secretHash(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.user.disabled) return null;
+  // Record use at most once a minute: a write per request would cost every API call.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  }
+  return {
+    actor: {
+      userId: row.user.id,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      grants: await loadGrants(db, row.user.id),
+    },
+    tokenId: row.tokenId,
+    sessionId: null,
+    csrfToken: null,
+  };
+}
+
+export { ANONYMOUS };

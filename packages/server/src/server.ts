@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import { type AppOptions, buildApp } from "./app.js";
+import { type Config, pgliteDir } from "./config.js";
+import { type Database, openDatabase } from "./db/connection.js";
+import { migrate } from "./db/migrate.js";
+import { type BootstrapResult, bootstrapAdmin } from "./platform/bootstrap.js";
+import type { Deps } from "./platform/context.js";
+import { createMailer } from "./platform/outbox/mailer.js";
+
+export interface Started {
+  app: FastifyInstance;
+  deps: Deps;
+  bootstrap: BootstrapResult;
+  close(): Promise<void>;
+}
+
+export async function openDatabaseFor(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: pgliteDir(config) });
+}
+
+/** Opens the database, applies migrations, creates the first admin and builds the app (not yet listening). */
+export async function prepare(config: Config, options: AppOptions & { database?: Database } = {}): Promise<Started> {
+  const database = options.database ?? (await openDatabaseFor(config));
+  await migrate(database);
+  const bootstrap = await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword });
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const deps: Deps = { database, config, mailer };
+  const app = await buildApp(deps, options);
+  let timer: NodeJS.Timeout | undefined;
+  if (config.smtpUrl) {
+    timer = setInterval(() => {
+      mailer.flush(database.db).catch((err) => app.log.error({ err }, "sending email failed"));
+    }, 5_000);
+    timer.unref();
+  }
+  return {
+    app,
+    deps,
+    bootstrap,
+    async close() {
+      if (timer) clearInterval(timer);
+      await app.close();
+      await database.close();
+    },
+  };
+}
