@@ -39,18 +39,24 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const queues = new Map<number, Promise<unknown>>();
   return {
     db,
     kind: "pglite",
-    // PGlite is one connection inside this process: serializing through the
-    // lock still matters for work that spans several statements.
-    async withAdvisoryLock(key, fn) {
-      await client.query("select pg_advisory_lock($1)", [key]);
-      try {
-        return await fn(db);
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [key]);
-      }
+    // PGlite is a single connection owned by this process, and PostgreSQL
+    // advisory locks are re-entrant within one connection: so the lock is an
+    // in-process queue here. (Only one process can open a PGlite folder.)
+    withAdvisoryLock(key, fn) {
+      const previous = queues.get(key) ?? Promise.resolve();
+      const run = previous.then(() => fn(db));
+      queues.set(
+        key,
+        run.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return run;
     },
     close: () => client.close(),
   };

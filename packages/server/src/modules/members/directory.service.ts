@@ -49,7 +49,8 @@ export async function removeMemberState(db: Db, ctx: RequestContext, code: strin
 // ---- organizations ----
 
 type OrgRow = typeof organizations.$inferSelect;
-const peopleCount = sql<number>`(select count(distinct ${memberships.userId})::int from ${memberships} where ${memberships.organizationId} = ${organizations.id})`;
+// Written out in SQL: inside a sub-select Drizzle would not qualify the column names.
+const peopleCount = sql<number>`(select count(distinct m.user_id)::int from memberships m where m.organization_id = "organizations"."id")`;
 
 function orgView(o: OrgRow, people: number) {
   return {

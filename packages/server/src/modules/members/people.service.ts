@@ -61,7 +61,7 @@ export async function listPeople(
 ) {
   const roleFilter =
     f.role || f.organizationId
-      ? sql`exists (select 1 from ${memberships} m where m.user_id = ${users.id}${f.role ? sql` and m.role = ${f.role}` : sql``}${
+      ? sql`exists (select 1 from memberships m where m.user_id = "users"."id"${f.role ? sql` and m.role = ${f.role}` : sql``}${
           f.organizationId ? sql` and m.organization_id = ${f.organizationId}` : sql``
         })`
       : undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
 import type { Db, Tx } from "../../db/connection.js";
 import { outboxEmails } from "./tables.js";
 
@@ -18,29 +18,36 @@ export interface Mailer {
   flush(db: Db): Promise<number>;
 }
 
-export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+/** `smtp` is an SMTP URL, or a ready nodemailer transporter (tests use a JSON transport). */
+export function createMailer(smtp: string | Transporter | undefined, from: string): Mailer {
+  const transport = typeof smtp === "string" ? nodemailer.createTransport(smtp) : smtp;
   return {
     async enqueue(tx, email) {
       await tx.insert(outboxEmails).values({ id: randomUUID(), ...email });
     },
     async flush(db) {
       if (!transport) return 0;
-      const waiting = await db.select().from(outboxEmails).where(isNull(outboxEmails.sentAt)).limit(50);
       let sent = 0;
-      for (const mail of waiting) {
+      for (let i = 0; i < 50; i++) {
+        // Claim one waiting email; SKIP LOCKED lets several instances send without sending twice.
+        const claimed = await db.execute<typeof outboxEmails.$inferSelect>(sql`
+          update outbox_emails set sent_at = now()
+          where id = (select id from outbox_emails where sent_at is null order by created_at limit 1 for update skip locked)
+          returning id, "to", subject, text`);
+        const mail = (claimed as unknown as { rows: { id: string; to: string; subject: string; text: string }[] })
+          .rows[0];
+        if (!mail) break;
         try {
           await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
-          await db
-            .update(outboxEmails)
-            .set({ sentAt: new Date(), lastError: null })
-            .where(eq(outboxEmails.id, mail.id));
+          await db.update(outboxEmails).set({ lastError: null }).where(eq(outboxEmails.id, mail.id));
           sent++;
         } catch (err) {
+          // Hand it back for the next round.
           await db
             .update(outboxEmails)
-            .set({ lastError: String((err as Error).message ?? err) })
+            .set({ sentAt: null, lastError: String((err as Error).message ?? err) })
             .where(eq(outboxEmails.id, mail.id));
+          break;
         }
       }
       return sent;

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminAgent, createTestApp, openTestDatabase, type TestApp } from "../../../test/harness.js";
+import { migrate } from "../../db/migrate.js";
+import { BackupError, exportBackup, importBackup } from "./backup.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  // Data in every table: organizations, states, people with roles, sessions, tokens, invitations, emails, audit events.
+  const admin = await adminAgent(t);
+  await t.request("PUT", "/api/v1/members/states/BR", { as: admin, body: { status: "member" } });
+  const org = await t.organization({ name: "Ministério da Ciência", countryCode: "BR" });
+  await t.person("member_delegate", { organizationId: org, name: "Ana — 安娜 — آنا" });
+  await t.request("POST", "/api/v1/members/invitations", {
+    as: admin,
+    body: { email: "inv@example.org", organizationId: org, role: "auditor" },
+  });
+  await t.request("POST", "/api/v1/auth/sign-up", {
+    body: { email: "new@example.org", password: "a good long password", name: "New" },
+  });
+});
+afterAll(() => t.close());
+
+const withoutTimestamp = (b: { exportedAt?: string }) => ({ ...b, exportedAt: undefined });
+
+describe("export and import", () => {
+  it("export → import into an empty database reproduces the same data", async () => {
+    const original = await exportBackup(t.db);
+    for (const rows of Object.values(original.tables)) expect(rows.length).toBeGreaterThan(0);
+    const target = await openTestDatabase();
+    try {
+      await migrate(target);
+      const counts = await importBackup(target.db, JSON.parse(JSON.stringify(original)));
+      expect(counts.users).toBe(original.tables.users.length);
+      const restored = await exportBackup(target.db);
+      expect(withoutTimestamp(restored)).toEqual(withoutTimestamp(original));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("refuses to import into a database that has data, and changes nothing", async () => {
+    const original = await exportBackup(t.db);
+    await expect(importBackup(t.db, original)).rejects.toThrow(/not empty/);
+    expect(withoutTimestamp(await exportBackup(t.db))).toEqual(withoutTimestamp(original));
+  });
+
+  it("refuses files that are not backups of this format and schema", async () => {
+    const original = await exportBackup(t.db);
+    await expect(importBackup(t.db, { hello: 1 })).rejects.toBeInstanceOf(BackupError);
+    await expect(importBackup(t.db, { ...original, formatVersion: 99 })).rejects.toThrow(/version 99/);
+    await expect(importBackup(t.db, { ...original, migration: "1" })).rejects.toThrow(/schema/);
+  });
+
+  it("a failing import writes nothing (all or nothing)", async () => {
+    const original = await exportBackup(t.db);
+    const broken = structuredClone(original);
+    // A membership pointing at a user that does not exist: a foreign key violation mid-import.
+    broken.tables.memberships.push({
+      ...broken.tables.memberships[0]!,
+      id: "11111111-1111-4111-8111-111111111111",
+      user_id: "22222222-2222-4222-8222-222222222222",
+    });
+    const target = await openTestDatabase();
+    try {
+      await migrate(target);
+      await expect(importBackup(target.db, broken)).rejects.toThrow();
+      const after = await exportBackup(target.db);
+      for (const rows of Object.values(after.tables)) expect(rows).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+});

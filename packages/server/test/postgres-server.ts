@@ -1,0 +1,125 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * Starts a real, throw-away PostgreSQL server from the machine's binaries
+ * (Debian's `postgresql` package) for the integration tests, benchmarks and e2e.
+ */
+export function findPostgresBin(): string | undefined {
+  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, "initdb"))) return process.env.PG_BIN;
+  const base = "/usr/lib/postgresql";
+  if (existsSync(base)) {
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(join(base, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(base, versions[0], "bin");
+  }
+  return undefined;
+}
+
+export const MISSING_POSTGRES =
+  "PostgreSQL server binaries not found. Install them (Debian: `apt-get install -y postgresql`), set PG_BIN to their folder, or point DATABASE_URL at a running server.";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPostgres(options: { host?: string } = {}): Promise<RunningPostgres> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error(MISSING_POSTGRES);
+  const host = options.host ?? "127.0.0.1";
+  const dir = mkdtempSync(join(tmpdir(), "concordia-pg-"));
+  const data = join(dir, "data");
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root: hand the folder to the postgres user.
+  const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  if (asRoot) execFileSync("chown", ["postgres", dir]);
+  execFileSync(
+    ...asPostgres(join(bin, "initdb"), [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ]),
+    {
+      stdio: "pipe",
+    },
+  );
+  const port = await freePort();
+  const args = [
+    "-D",
+    data,
+    "-p",
+    String(port),
+    "-k",
+    dir,
+    "-c",
+    `listen_addresses=${host}`,
+    "-c",
+    "fsync=off",
+    "-c",
+    "max_connections=200",
+  ];
+  const child: ChildProcess = spawn(...asPostgres(join(bin, "postgres"), args), { stdio: "ignore" });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // `runuser` does not pass signals on: signal the postmaster itself (its PID heads postmaster.pid).
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      const pid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, sig);
+    } catch {
+      // not started or already gone
+    }
+    child.kill(sig);
+  };
+  const onExit = () => signal("SIGQUIT");
+  process.on("exit", onExit);
+  const url = `postgres://postgres@${host}:${port}/postgres`;
+  const pg = (await import("pg")).default;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const c = new pg.Client({ connectionString: url });
+    try {
+      await c.connect();
+      await c.end();
+      break;
+    } catch (err) {
+      await c.end().catch(() => {});
+      if (Date.now() > deadline) {
+        signal("SIGQUIT");
+        throw new Error(`PostgreSQL did not start: ${(err as Error).message}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url,
+    async stop() {
+      process.off("exit", onExit);
+      signal("SIGINT"); // fast shutdown: end sessions, then stop
+      const timer = setTimeout(() => signal("SIGQUIT"), 10_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from "vitest/config";
+
+const integration = ["packages/server/**/*.test.ts", "packages/cli/**/*.test.ts"];
+
+export default defineConfig({
+  test: {
+    // 2 cores: two workers at most; each integration file has its own database.
+    maxWorkers: 2,
+    projects: [
+      { test: { name: "unit", include: ["packages/core/**/*.test.ts", "packages/contracts/**/*.test.ts"] } },
+      {
+        test: {
+          name: "integration-pglite",
+          include: integration,
+          env: { CONCORDIA_TEST_DB: "pglite" },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "integration-postgres",
+          include: integration,
+          env: { CONCORDIA_TEST_DB: "postgres" },
+          globalSetup: ["packages/server/test/postgres-global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
