@@ -1,7 +1,6 @@
 import type { RoleGrant } from "@concordia/core";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
-import { memberships } from "../../modules/members/tables.js";
 import type { RequestContext } from "../context.js";
 import { API_TOKEN_PREFIX, secretHash } from "./secrets.js";
 import { apiTokens, sessions, users } from "./tables.js";
@@ -9,12 +8,8 @@ import { apiTokens, sessions, users } from "./tables.js";
 export const SESSION_COOKIE = "concordia_session";
 export const SESSION_DAYS = 14;
 
-export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
-  return db
-    .select({ role: memberships.role, organizationId: memberships.organizationId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-}
+/** The caller's role grants, fetched in the same query as the session or token (one round trip per request). */
+const grantsOf = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', m.role, 'organizationId', m.organization_id)) from memberships m where m.user_id = "users"."id"), '[]'::json)`;
 
 type Resolved = Omit<RequestContext, "requestId" | "ip"> & { csrfToken: string | null };
 
@@ -28,7 +23,7 @@ const ANONYMOUS: Resolved = {
 /** Resolves a session cookie secret to its person, or the public when unknown, expired or disabled. */
 export async function resolveSession(db: Db, secret: string): Promise<Resolved> {
   const rows = await db
-    .select({ sessionId: sessions.id, csrfToken: sessions.csrfToken, user: users })
+    .select({ sessionId: sessions.id, csrfToken: sessions.csrfToken, user: users, grants: grantsOf })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.secretHash, secretHash(secret)), gt(sessions.expiresAt, new Date())))
@@ -39,7 +34,7 @@ export async function resolveSession(db: Db, secret: string): Promise<Resolved> 
     actor: {
       userId: row.user.id,
       emailVerified: row.user.emailVerifiedAt !== null,
-      grants: await loadGrants(db, row.user.id),
+      grants: row.grants,
     },
     tokenId: null,
     sessionId: row.sessionId,
@@ -52,7 +47,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const now = new Date();
   const rows = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users, grants: grantsOf })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -73,7 +68,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
     actor: {
       userId: row.user.id,
       emailVerified: row.user.emailVerifiedAt !== null,
-      grants: await loadGrants(db, row.user.id),
+      grants: row.grants,
     },
     tokenId: row.tokenId,
     sessionId: null,
