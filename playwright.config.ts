@@ -30,8 +30,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
-    { name: "phone", use: { browserName: "chromium", viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, grep: /@phone/ },
+    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } }, grepInvert: /@phone/ },
+    {
+      name: "phone",
+      use: { browserName: "chromium", viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+      grep: /@phone/,
+    },
   ],
   webServer: {
     command: "rm -rf .tmp/e2e-data && node --import tsx packages/server/src/main.ts",

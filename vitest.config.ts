@@ -7,7 +7,12 @@ export default defineConfig({
     // 2 cores: two workers at most; each integration file has its own database.
     maxWorkers: 2,
     projects: [
-      { test: { name: "unit", include: ["packages/core/**/*.test.ts", "packages/contracts/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["packages/core/**/*.test.ts", "packages/contracts/**/*.test.ts", "packages/web/**/*.test.ts"],
+        },
+      },
       {
         test: {
           name: "integration-pglite",

@@ -88,7 +88,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   if (haveWeb) {
     await app.register(fastifyStatic, {
       root: webDist,
-      wildcard: false,
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: false,
       cacheControl: false,
       setHeaders: (res, filePath) => {
@@ -99,6 +100,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         );
       },
     });
+  }
+  if (haveWeb) {
+    // The wildcard static route would answer "/" as a directory listing (403): the home page is the app.
+    app.get("/", { schema: { hide: true } }, (_request, reply) =>
+      reply.header("cache-control", "no-cache").sendFile("index.html"),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";

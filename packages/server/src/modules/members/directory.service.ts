@@ -102,7 +102,11 @@ export async function listOrganizations(
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const total =
-    rows.length > 0 ? Number(rows[0]!.total) : f.page > 1 ? ((await db.select({ n: count() }).from(organizations).where(where))[0]?.n ?? 0) : 0;
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : f.page > 1
+        ? ((await db.select({ n: count() }).from(organizations).where(where))[0]?.n ?? 0)
+        : 0;
   return { items: rows.map((r) => orgView(r.o, r.people)), total, page: f.page, pageSize: f.pageSize };
 }
 

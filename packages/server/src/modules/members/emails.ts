@@ -18,10 +18,18 @@ export function passwordResetEmail(publicUrl: string, name: string, token: strin
   };
 }
 
+const ROLE_NAMES: Record<Role, string> = {
+  secretariat_admin: "secretariat administrator",
+  member_delegate: "member delegate",
+  auditor: "auditor",
+  provider: "AI provider",
+  researcher: "researcher",
+};
+
 export function invitationEmail(publicUrl: string, organizationName: string, role: Role, token: string) {
   return {
     kind: "invitation",
     subject: `You are invited to join ${organizationName} on Concordia`,
-    text: `Hello,\n\nThe secretariat invites you to join ${organizationName} on Concordia with the role "${role}".\nOpen this link within 14 days to accept:\n\n${publicUrl}/invite/${token}\n`,
+    text: `Hello,\n\nThe secretariat invites you to join ${organizationName} on Concordia as ${ROLE_NAMES[role]}.\nOpen this link within 14 days to accept:\n\n${publicUrl}/invite/${token}\n`,
   };
 }

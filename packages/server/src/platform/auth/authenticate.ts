@@ -9,7 +9,9 @@ export const SESSION_COOKIE = "concordia_session";
 export const SESSION_DAYS = 14;
 
 /** The caller's role grants, fetched in the same query as the session or token (one round trip per request). */
-const grantsOf = sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', m.role, 'organizationId', m.organization_id)) from memberships m where m.user_id = "users"."id"), '[]'::json)`;
+const grantsOf = sql<
+  RoleGrant[]
+>`coalesce((select json_agg(json_build_object('role', m.role, 'organizationId', m.organization_id)) from memberships m where m.user_id = "users"."id"), '[]'::json)`;
 
 type Resolved = Omit<RequestContext, "requestId" | "ip"> & { csrfToken: string | null };
 

@@ -1,0 +1,149 @@
+import { AppShell, Burger, Button, Group, Stack, Text } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSelect } from "./LanguageSelect";
+import { AnchorLink, ButtonLink } from "./links";
+import { useSession } from "./session";
+
+const section = (pathname: string) => pathname.split("/")[1] ?? "";
+
+/** Below this width the navigation moves into a menu opened by the burger button. */
+const COMPACT_QUERY = "(max-width: 63.99em)";
+
+function NavLinks({ vertical }: { vertical: boolean }) {
+  const { t } = useTranslation();
+  const { user, isSecretariat } = useSession();
+  const links = (
+    <>
+      <AnchorLink to="/" className="nav-link" fw={600} activeOptions={{ exact: true }}>
+        {t("nav.home")}
+      </AnchorLink>
+      <AnchorLink to="/members" className="nav-link" fw={600}>
+        {t("nav.members")}
+      </AnchorLink>
+      {user && (
+        <AnchorLink to="/workspace" className="nav-link" fw={600} data-testid="nav-workspace">
+          {t("nav.workspace")}
+        </AnchorLink>
+      )}
+      {isSecretariat && (
+        <AnchorLink to="/admin" className="nav-link" fw={600} data-testid="nav-admin">
+          {t("nav.admin")}
+        </AnchorLink>
+      )}
+    </>
+  );
+  return vertical ? <Stack gap="md">{links}</Stack> : <Group gap="lg">{links}</Group>;
+}
+
+function AccountActions() {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  if (!user) {
+    return (
+      <ButtonLink to="/sign-in" search={{ redirect: undefined }} size="sm">
+        {t("nav.signIn")}
+      </ButtonLink>
+    );
+  }
+  return (
+    <Group gap="sm" wrap="wrap" data-testid="user-menu">
+      <Text size="sm" fw={600} title={t("nav.signedInAs", { name: user.name })}>
+        {user.name}
+      </Text>
+      <Button
+        size="sm"
+        variant="outline"
+        data-testid="sign-out"
+        onClick={async () => {
+          // Leave private pages first, so they do not refetch as a visitor.
+          await navigate({ to: "/" });
+          await signOut().catch(() => undefined);
+        }}
+      >
+        {t("nav.signOut")}
+      </Button>
+    </Group>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const compact = useMediaQuery(COMPACT_QUERY, false, { getInitialValueInEffect: false });
+  const [menuOpen, menu] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const mainRef = useRef<HTMLElement>(null);
+  const lastPathname = useRef(pathname);
+  const closeMenu = menu.close;
+
+  // After each navigation to another page: close the phone menu and move focus
+  // to the new page so screen readers start reading there. Moving between tabs
+  // of one page (/admin/people → /admin/audit) keeps focus on the tab.
+  useEffect(() => {
+    const previous = lastPathname.current;
+    if (previous === pathname) return;
+    lastPathname.current = pathname;
+    closeMenu();
+    if (section(previous) !== section(pathname) || section(pathname) !== "admin") {
+      mainRef.current?.focus({ preventScroll: true });
+    }
+  }, [pathname, closeMenu]);
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 280, breakpoint: "md", collapsed: { mobile: !menuOpen, desktop: true } }}
+      padding={{ base: 0, sm: "md" }}
+    >
+      <a href="#main-content" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="xl" wrap="nowrap">
+            <AnchorLink to="/" fw={800} size="lg" c="blue.9" underline="never">
+              {t("app.name")}
+            </AnchorLink>
+            {!compact && (
+              <nav aria-label={t("nav.main")}>
+                <NavLinks vertical={false} />
+              </nav>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSelect />
+            {!compact && <AccountActions />}
+            {compact && (
+              <Burger
+                opened={menuOpen}
+                onClick={menu.toggle}
+                size="sm"
+                aria-label={menuOpen ? t("nav.closeMenu") : t("nav.openMenu")}
+                aria-expanded={menuOpen}
+                aria-controls="site-menu"
+              />
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {compact && (
+        <AppShell.Navbar p="md" id="site-menu">
+          {menuOpen && (
+            <Stack gap="xl">
+              <nav aria-label={t("nav.main")}>
+                <NavLinks vertical />
+              </nav>
+              <AccountActions />
+            </Stack>
+          )}
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

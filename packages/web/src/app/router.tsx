@@ -1,0 +1,178 @@
+import { MEMBERSHIP_STATUSES, ROLES, STAKEHOLDER_TYPES } from "@concordia/core";
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
+import { ForgotPasswordPage } from "../modules/auth/ForgotPasswordPage";
+import { InvitePage } from "../modules/auth/InvitePage";
+import { ResetPasswordPage } from "../modules/auth/ResetPasswordPage";
+import { SignInPage } from "../modules/auth/SignInPage";
+import { SignUpPage } from "../modules/auth/SignUpPage";
+import { VerifyEmailPage } from "../modules/auth/VerifyEmailPage";
+import { HomePage } from "../modules/home/HomePage";
+import { MembersPage } from "../modules/members/MembersPage";
+import { OrganizationPage } from "../modules/members/OrganizationPage";
+import { NotFoundPage } from "./NotFoundPage";
+import { Shell } from "./Shell";
+import { localPath, oneOf, pageNumber, text } from "./search";
+
+const INVITATION_STATUSES = ["pending", "accepted", "revoked", "expired"] as const;
+
+/**
+ * Search parameters are optional everywhere (a bare URL is always valid), so
+ * validators return types with optional keys and links need not spell them out.
+ */
+type Search<T> = { [K in keyof T]?: T[K] };
+type Raw = Record<string, unknown>;
+const searchOf =
+  <T extends Raw>(read: (s: Raw) => T) =>
+  (s: Raw): Search<T> =>
+    read(s);
+
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
+
+const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "members",
+  component: MembersPage,
+  validateSearch: searchOf((s) => ({
+    q: text(s.q),
+    type: oneOf(STAKEHOLDER_TYPES, s.type),
+    status: oneOf(MEMBERSHIP_STATUSES, s.status),
+    country: text(s.country),
+    page: pageNumber(s.page),
+  })),
+});
+
+const organizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "members/organizations/$id",
+  component: OrganizationPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sign-in",
+  component: SignInPage,
+  validateSearch: searchOf((s) => ({ redirect: localPath(s.redirect) })),
+});
+const signUpRoute = createRoute({ getParentRoute: () => rootRoute, path: "sign-up", component: SignUpPage });
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "verify-email",
+  component: VerifyEmailPage,
+  validateSearch: searchOf((s) => ({ token: text(s.token) })),
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "forgot-password",
+  component: ForgotPasswordPage,
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "reset-password",
+  component: ResetPasswordPage,
+  validateSearch: searchOf((s) => ({ token: text(s.token) })),
+});
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "invite/$token",
+  component: InvitePage,
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "workspace",
+  component: lazyRouteComponent(() => import("../modules/workspace/WorkspacePage"), "WorkspacePage"),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "admin",
+  component: lazyRouteComponent(() => import("../modules/admin/AdminLayout"), "AdminLayout"),
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/people", replace: true });
+  },
+});
+const adminPeopleRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "people",
+  component: lazyRouteComponent(() => import("../modules/admin/PeopleTab"), "PeopleTab"),
+  validateSearch: searchOf((s) => ({ q: text(s.q), role: oneOf(ROLES, s.role), page: pageNumber(s.page) })),
+});
+const adminOrganizationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "organizations",
+  component: lazyRouteComponent(() => import("../modules/admin/OrganizationsTab"), "OrganizationsTab"),
+  validateSearch: searchOf((s) => ({ q: text(s.q), page: pageNumber(s.page) })),
+});
+const adminStatesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "states",
+  component: lazyRouteComponent(() => import("../modules/admin/MemberStatesTab"), "MemberStatesTab"),
+});
+const adminInvitationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "invitations",
+  component: lazyRouteComponent(() => import("../modules/admin/InvitationsTab"), "InvitationsTab"),
+  validateSearch: searchOf((s) => ({
+    status: oneOf(INVITATION_STATUSES, s.status),
+    page: pageNumber(s.page),
+  })),
+});
+const adminAuditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "audit",
+  component: lazyRouteComponent(() => import("../modules/admin/AuditTab"), "AuditTab"),
+  validateSearch: searchOf((s) => ({
+    actorUserId: text(s.actorUserId),
+    action: text(s.action),
+    resourceType: text(s.resourceType),
+    from: text(s.from),
+    to: text(s.to),
+    page: pageNumber(s.page),
+  })),
+});
+const adminOutboxRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "outbox",
+  component: lazyRouteComponent(() => import("../modules/admin/OutboxTab"), "OutboxTab"),
+  validateSearch: searchOf((s) => ({ to: text(s.to), page: pageNumber(s.page) })),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  membersRoute,
+  organizationRoute,
+  signInRoute,
+  signUpRoute,
+  verifyEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  inviteRoute,
+  workspaceRoute,
+  adminRoute.addChildren([
+    adminIndexRoute,
+    adminPeopleRoute,
+    adminOrganizationsRoute,
+    adminStatesRoute,
+    adminInvitationsRoute,
+    adminAuditRoute,
+    adminOutboxRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

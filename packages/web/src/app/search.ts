@@ -1,0 +1,23 @@
+/**
+ * Readers for URL search parameters. The router parses `?page=2` into a number
+ * and `?q=abc` into a string; these accept either and drop empty values, so a
+ * hand-edited URL never breaks a page.
+ */
+export function text(value: unknown): string | undefined {
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+export function pageNumber(value: unknown): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 && n <= 100_000 ? n : undefined;
+}
+
+export function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
+  return typeof value === "string" && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** A same-site path to return to after signing in; anything else is ignored (open-redirect guard). */
+export function localPath(value: unknown): string | undefined {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
+}
