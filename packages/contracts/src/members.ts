@@ -19,6 +19,8 @@ export const MemberStateView = z
     names: LocalizedNames,
     status: z.enum(MEMBERSHIP_STATUSES),
     admittedAt: Timestamp,
+    /** Leaf index of the latest decision about this state in the transparency log. */
+    logIndex: z.number().int().nullable(),
   })
   .meta({ id: "MemberState" });
 export const AdmitMemberStateBody = z.strictObject({ status: z.enum(MEMBERSHIP_STATUSES) });

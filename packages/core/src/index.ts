@@ -1,3 +1,4 @@
+export * from "./log/index.js";
 export * from "./members/password.js";
 export * from "./members/policy.js";
 export * from "./members/roles.js";

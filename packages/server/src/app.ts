@@ -12,6 +12,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { logRoutes } from "./modules/log/routes.js";
 import { membersRoutes } from "./modules/members/routes.js";
 import { adminRoutes } from "./platform/admin/routes.js";
 import { authPlugin } from "./platform/auth/plugin.js";
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(async (api) => {
     adminRoutes(api, deps);
     membersRoutes(api, deps);
+    logRoutes(api, deps);
   });
 
   const webDist = deps.config.webDist;

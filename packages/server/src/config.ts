@@ -19,6 +19,10 @@ export interface Config {
   /** Secure cookies (HTTPS). Defaults to true when publicUrl is https. */
   secureCookies: boolean;
   logLevel: string;
+  /** Origin line of the transparency log's checkpoints (C2SP tlog-checkpoint), e.g. example.org/log. */
+  logOrigin: string;
+  /** C2SP note signer key of the log ("PRIVATE+KEY+..."); generated and kept in the database when absent. */
+  logSignerKey?: string;
   /** Folder of the built web app; the SPA is not served when it does not exist. */
   webDist: string;
 }
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env.CONCORDIA_SECURE_COOKIES === "true"
       : publicUrl.startsWith("https:"),
     logLevel: env.LOG_LEVEL || "info",
+    logOrigin: env.CONCORDIA_LOG_ORIGIN || `${new URL(publicUrl).host}/concordia-log`,
+    logSignerKey: env.CONCORDIA_LOG_SIGNER_KEY || undefined,
     webDist: resolve(env.CONCORDIA_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
   };
 }

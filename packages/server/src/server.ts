@@ -3,6 +3,8 @@ import { type AppOptions, buildApp } from "./app.js";
 import { type Config, pgliteDir } from "./config.js";
 import { type Database, openDatabase } from "./db/connection.js";
 import { migrate } from "./db/migrate.js";
+import { createLogService, initLog } from "./modules/log/log.service.js";
+import { loadLogIdentity } from "./modules/log/signer.js";
 import { type BootstrapResult, bootstrapAdmin } from "./platform/bootstrap.js";
 import type { Deps } from "./platform/context.js";
 import { createMailer } from "./platform/outbox/mailer.js";
@@ -24,7 +26,10 @@ export async function prepare(config: Config, options: AppOptions & { database?:
   await migrate(database);
   const bootstrap = await bootstrapAdmin(database.db, { email: config.adminEmail, password: config.adminPassword });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const deps: Deps = { database, config, mailer };
+  const identity = await loadLogIdentity(database.db, config.logOrigin, config.logSignerKey);
+  await initLog(database, identity);
+  const log = createLogService(database, identity);
+  const deps: Deps = { database, config, mailer, log };
   const app = await buildApp(deps, options);
   let timer: NodeJS.Timeout | undefined;
   if (config.smtpUrl) {
@@ -33,12 +38,19 @@ export async function prepare(config: Config, options: AppOptions & { database?:
     }, 5_000);
     timer.unref();
   }
+  // Integrates records whose submitter went away before asking (e.g. a crashed instance).
+  const sequencerTimer = setInterval(() => {
+    log.sequencer.run().catch((err) => app.log.error({ err }, "log sequencing failed"));
+  }, 1_000);
+  sequencerTimer.unref();
   return {
     app,
     deps,
     bootstrap,
     async close() {
       if (timer) clearInterval(timer);
+      clearInterval(sequencerTimer);
+      await log.sequencer.idle();
       await app.close();
       await database.close();
     },

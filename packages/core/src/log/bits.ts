@@ -59,12 +59,9 @@ export function pow2(e: number): number {
   return 2 ** e;
 }
 
-/** Number of trailing zero bits of n > 0. */
-export function trailingZeros(n: number): number {
-  let z = 0;
-  while (n % 2 === 0) {
-    n /= 2;
-    z++;
-  }
-  return z;
+/** Number of set bits of n: the number of peaks of a tree of n leaves. */
+export function popCount(n: number): number {
+  let count = 0;
+  for (const digit of n.toString(2)) if (digit === "1") count++;
+  return count;
 }

@@ -100,11 +100,32 @@ export function hexDecode(text: string): Uint8Array {
   return out;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Whether `text` holds an ASCII control character (below U+0020), other than
+ * newline when `allowNewline`. Signed notes forbid them (c2sp.org/signed-note):
+ * a carriage return or tab would make two texts look alike.
+ */
+export function hasControlCharacter(text: string, allowNewline: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && !(allowNewline && c === 0x0a)) return true;
+  }
+  return false;
+}
 
 /** Whether a string has no lone UTF-16 surrogate, i.e. has a UTF-8 encoding. */
 export function isWellFormedUnicode(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1); // NaN past the end
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

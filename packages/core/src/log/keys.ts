@@ -131,6 +131,8 @@ export function parseVerifierKey(text: string): VerifierKey {
 /** Formats a verifier key, computing its key ID from the other fields. */
 export function formatVerifierKey(key: Pick<VerifierKey, "name" | "type" | "publicKey">): string {
   checkName(key.name);
+  if (!ED25519_TYPES.has(key.type)) fail("UNKNOWN_ALGORITHM", "only Ed25519 key types (0x01, 0x04) are supported");
+  if (key.publicKey.length !== 32) fail("MALFORMED_KEY", "an Ed25519 public key is 32 bytes");
   const keyId = noteKeyId(key.name, key.type, key.publicKey);
   return `${key.name}+${formatKeyId(keyId)}+${base64Encode(concatBytes(Uint8Array.of(key.type), key.publicKey))}`;
 }

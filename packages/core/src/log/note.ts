@@ -11,7 +11,15 @@
  * characters but newline, exact line shapes) because a lenient parser lets
  * two programs disagree about what a signed text says. Keys are in keys.ts.
  */
-import { base64Decode, base64Encode, concatBytes, isWellFormedUnicode, utf8Decode, utf8Encode } from "./encoding.js";
+import {
+  base64Decode,
+  base64Encode,
+  concatBytes,
+  hasControlCharacter,
+  isWellFormedUnicode,
+  utf8Decode,
+  utf8Encode,
+} from "./encoding.js";
 import { chop, formatKeyId, isValidKeyName, type NoteSigner, type NoteVerifier } from "./keys.js";
 
 /** Limits applied by {@link openNote}. The spec requires accepting at least 16 signatures. */
@@ -67,7 +75,6 @@ function fail(code: NoteErrorCode, message: string): never {
 }
 
 const SIGNATURE_PREFIX = "\u2014 "; // em dash, space
-const CONTROL = /[\u0000-\u0009\u000B-\u001F]/;
 
 function keyIdBytes(keyId: number): Uint8Array {
   return Uint8Array.of(keyId >>> 24, (keyId >>> 16) & 255, (keyId >>> 8) & 255, keyId & 255);
@@ -105,7 +112,8 @@ export function parseSignatureLine(line: string): NoteSignature {
 
 function checkText(text: string): void {
   if (!text.endsWith("\n")) fail("MISSING_NEWLINE", "note text must end with a newline");
-  if (CONTROL.test(text)) fail("CONTROL_CHARACTER", "note text contains a control character other than newline");
+  if (hasControlCharacter(text, true))
+    fail("CONTROL_CHARACTER", "note text contains a control character other than newline");
   if (!isWellFormedUnicode(text)) fail("INVALID_UTF8", "note text is not valid Unicode text");
 }
 
@@ -155,7 +163,7 @@ export function openNote(
     }
   }
   if (bytes.length > limits.maxBytes) fail("NOTE_TOO_LARGE", `note is larger than ${limits.maxBytes} bytes`);
-  if (CONTROL.test(msg)) fail("CONTROL_CHARACTER", "note contains a control character other than newline");
+  if (hasControlCharacter(msg, true)) fail("CONTROL_CHARACTER", "note contains a control character other than newline");
   // The text ends at the last blank line; signature lines cannot contain one.
   const split = msg.lastIndexOf("\n\n");
   if (split < 0) fail("MISSING_SIGNATURES", "note has no blank line before its signatures");

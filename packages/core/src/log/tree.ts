@@ -12,7 +12,7 @@
  *
  * Sizes and indexes are JavaScript numbers, exact up to 2^53 - 1 (see bits.ts).
  */
-import { half, isOdd, isSafeNonNegativeInteger, largestPowerOfTwoAtMost, log2, pow2, splitPoint } from "./bits.js";
+import { half, isOdd, isSafeNonNegativeInteger, largestPowerOfTwoAtMost, log2, popCount, splitPoint } from "./bits.js";
 import { emptyRoot, HASH_SIZE, nodeHash } from "./hash.js";
 
 /** Hash of the complete subtree of 2^level leaves starting at leaf index * 2^level. */
@@ -120,15 +120,19 @@ export function emptyCompactRange(): CompactRange {
  */
 export function appendLeaf(range: CompactRange, leafHash: Uint8Array): { range: CompactRange; nodes: TreeNode[] } {
   checkSize("range size", range.size);
+  if (range.peaks.length !== popCount(range.size)) {
+    throw new MerkleTreeError(
+      "INVALID_SIZE",
+      `a compact range of size ${range.size} has ${popCount(range.size)} peaks`,
+    );
+  }
   let hash = checkHash("leaf hash", leafHash);
   const peaks = [...range.peaks];
   let index = range.size;
   let level = 0;
   const nodes: TreeNode[] = [{ level, index, hash }];
   while (isOdd(index)) {
-    const left = peaks.pop();
-    if (left === undefined) throw new MerkleTreeError("INVALID_SIZE", "compact range has fewer peaks than its size");
-    hash = nodeHash(left, hash);
+    hash = nodeHash(peaks.pop()!, hash);
     index = half(index);
     level++;
     nodes.push({ level, index, hash });
@@ -272,9 +276,4 @@ export function consistencyProof(
 ): Uint8Array[] {
   const n = prefixSize("size2", size2, leafHashes.length);
   return consistencyProofFromHashAt(size1, n, hashAtFromLeaves(leafHashes.slice(0, n)));
-}
-
-/** Number of hashes at `level` that are complete in a tree of `size` leaves. */
-export function completeSubtreeCount(level: number, size: number): number {
-  return Math.floor(size / pow2(level));
 }

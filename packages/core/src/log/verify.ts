@@ -56,7 +56,7 @@ function checkHash(what: string, hash: Uint8Array): void {
 }
 
 function checkProofHashes(proof: readonly Uint8Array[]): void {
-  proof.forEach((h, i) => checkHash(`proof element ${i}`, h));
+  for (const [i, h] of proof.entries()) checkHash(`proof element ${i}`, h);
 }
 
 /**

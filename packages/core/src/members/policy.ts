@@ -41,3 +41,14 @@ export const adminPolicy = {
   readAudit: "secretariat",
   readOutbox: "secretariat",
 } as const satisfies Policy<string>;
+
+/** The transparency log: reading is public; member delegates and the secretariat notarize documents. */
+export const notarizationPolicy = {
+  create: { anyRole: ["member_delegate"] },
+} as const satisfies Policy<string>;
+
+export const witnessPolicy = {
+  list: "public",
+  register: "secretariat",
+  remove: "secretariat",
+} as const satisfies Policy<string>;

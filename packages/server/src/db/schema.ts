@@ -1,5 +1,6 @@
 // Every table of every module, for Drizzle (queries, migrations) and for backups.
 
+export * from "../modules/log/tables.js";
 export * from "../modules/members/tables.js";
 export * from "../platform/audit/tables.js";
 export * from "../platform/auth/tables.js";

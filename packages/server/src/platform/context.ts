@@ -1,6 +1,7 @@
 import type { Actor } from "@concordia/core";
 import type { Config } from "../config.js";
 import type { Database } from "../db/connection.js";
+import type { LogService } from "../modules/log/log.service.js";
 import type { Mailer } from "./outbox/mailer.js";
 
 /** What every service needs, built once at start. */
@@ -8,6 +9,7 @@ export interface Deps {
   database: Database;
   config: Config;
   mailer: Mailer;
+  log: LogService;
 }
 
 /** Who made the request and how, passed to services for authorization and the audit trail. */

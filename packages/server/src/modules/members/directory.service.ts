@@ -4,46 +4,83 @@ import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import { users } from "../../platform/auth/tables.js";
-import type { RequestContext } from "../../platform/context.js";
+import type { Deps, RequestContext } from "../../platform/context.js";
 import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
+import { appendRecord } from "../log/records.js";
+import { logEntries } from "../log/tables.js";
 import { countryNames, isCountry } from "./countries.js";
 import { memberStates, memberships, organizations } from "./tables.js";
 
 // ---- member states ----
+// Admitting, re-classifying and removing a state are public acts: each is logged
+// in the same transaction, and the answer waits for its leaf index.
 
-function stateView(s: typeof memberStates.$inferSelect) {
-  return { code: s.code, names: countryNames(s.code)!, status: s.status, admittedAt: s.admittedAt.toISOString() };
+type StateRow = typeof memberStates.$inferSelect;
+function stateView(s: StateRow, logIndex: number | null) {
+  return {
+    code: s.code,
+    names: countryNames(s.code)!,
+    status: s.status,
+    admittedAt: s.admittedAt.toISOString(),
+    logIndex,
+  };
 }
 
 export async function listMemberStates(db: Db) {
-  const rows = await db.select().from(memberStates);
-  return { items: rows.map(stateView).sort((a, b) => a.names.en.localeCompare(b.names.en)) };
+  const rows = await db
+    .select({ s: memberStates, idx: logEntries.idx })
+    .from(memberStates)
+    .leftJoin(logEntries, eq(logEntries.seq, memberStates.logSeq));
+  return { items: rows.map((r) => stateView(r.s, r.idx)).sort((a, b) => a.names.en.localeCompare(b.names.en)) };
 }
 
-export async function admitMemberState(db: Db, ctx: RequestContext, code: string, status: MembershipStatus) {
+export async function admitMemberState(deps: Deps, ctx: RequestContext, code: string, status: MembershipStatus) {
   if (!isCountry(code)) throw badRequest("params.code", "not an ISO 3166-1 alpha-2 country code");
-  return db.transaction(async (tx) => {
+  const { row, seq } = await deps.database.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(memberStates).where(eq(memberStates.code, code));
+    const seq = await appendRecord(tx, "membership_decision", {
+      decision: before ? "change_status" : "admit",
+      country: code,
+      status,
+      previousStatus: before?.status ?? null,
+      decidedAt: new Date().toISOString(),
+    });
     const [row] = await tx
       .insert(memberStates)
-      .values({ code, status })
-      .onConflictDoUpdate({ target: memberStates.code, set: { status, updatedAt: new Date() } })
+      .values({ code, status, logSeq: seq })
+      .onConflictDoUpdate({ target: memberStates.code, set: { status, logSeq: seq, updatedAt: new Date() } })
       .returning();
     await recordAudit(tx, ctx, {
       action: "member_state.admit",
       resourceType: "member_state",
       resourceIds: [code],
-      details: { status },
+      details: { status, logSeq: seq },
     });
-    return stateView(row!);
+    return { row: row!, seq };
   });
+  return stateView(row, await deps.log.awaitIndex(seq));
 }
 
-export async function removeMemberState(db: Db, ctx: RequestContext, code: string) {
-  await db.transaction(async (tx) => {
+export async function removeMemberState(deps: Deps, ctx: RequestContext, code: string) {
+  const seq = await deps.database.db.transaction(async (tx) => {
     const gone = await tx.delete(memberStates).where(eq(memberStates.code, code)).returning();
     if (gone.length === 0) throw notFound("This member state");
-    await recordAudit(tx, ctx, { action: "member_state.remove", resourceType: "member_state", resourceIds: [code] });
+    const seq = await appendRecord(tx, "membership_decision", {
+      decision: "remove",
+      country: code,
+      status: null,
+      previousStatus: gone[0]!.status,
+      decidedAt: new Date().toISOString(),
+    });
+    await recordAudit(tx, ctx, {
+      action: "member_state.remove",
+      resourceType: "member_state",
+      resourceIds: [code],
+      details: { logSeq: seq },
+    });
+    return seq;
   });
+  await deps.log.awaitIndex(seq);
 }
 
 // ---- organizations ----

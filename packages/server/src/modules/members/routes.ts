@@ -27,11 +27,11 @@ export function membersRoutes(app: FastifyInstance, deps: Deps) {
   });
   defineRoute(app, "admitMemberState", async ({ params, body, ctx }) => {
     ensure(memberStatePolicy, "admit", ctx);
-    return directory.admitMemberState(db, ctx, params.code, body.status);
+    return directory.admitMemberState(deps, ctx, params.code, body.status);
   });
   defineRoute(app, "removeMemberState", async ({ params, ctx }) => {
     ensure(memberStatePolicy, "remove", ctx);
-    await directory.removeMemberState(db, ctx, params.code);
+    await directory.removeMemberState(deps, ctx, params.code);
     return null;
   });
 

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables.js";
 
 /** States admitted to the organization, by ISO 3166-1 alpha-2 code. */
 export const memberStates = pgTable("member_states", {
   code: text("code").primaryKey(),
   status: text("status", { enum: ["member", "observer"] }).notNull(),
+  /** The transparency-log entry of the latest decision about this state. */
+  logSeq: bigint("log_seq", { mode: "number" }),
   admittedAt: timestamp("admitted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });

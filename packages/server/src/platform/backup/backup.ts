@@ -17,10 +17,29 @@ export const BACKUP_TABLES = [
   "email_tokens",
   "outbox_emails",
   "audit_events",
+  "log_entries",
+  "log_tiles",
+  "log_checkpoints",
+  "log_keys",
+  "log_witnesses",
+  "log_cosignatures",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-const primaryKey = (table: BackupTable) => (table === "member_states" ? "code" : "id");
+/** Primary-key columns, for a stable order. */
+const ORDER: Partial<Record<BackupTable, string[]>> = {
+  member_states: ["code"],
+  log_entries: ["seq"],
+  log_tiles: ["level", "idx"],
+  log_checkpoints: ["size"],
+  log_keys: ["origin"],
+  log_cosignatures: ["witness_id", "size"],
+};
+const orderBy = (table: BackupTable) =>
+  sql.join(
+    (ORDER[table] ?? ["id"]).map((c) => sql`t.${sql.identifier(c)}`),
+    sql`, `,
+  );
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -59,7 +78,7 @@ export async function exportBackup(db: Db, progress?: Progress): Promise<Backup>
         for (let offset = 0; offset < total || (offset === 0 && total === 0); offset += CHUNK) {
           const chunk = rowsOf(
             await tx.execute(
-              sql`select row_to_json(t) as r from ${sql.identifier(table)} t order by t.${sql.identifier(primaryKey(table))} limit ${CHUNK} offset ${offset}`,
+              sql`select row_to_json(t) as r from ${sql.identifier(table)} t order by ${orderBy(table)} limit ${CHUNK} offset ${offset}`,
             ),
           );
           for (const c of chunk) rows.push(c.r as Record<string, unknown>);
@@ -126,6 +145,10 @@ export async function importBackup(db: Db, data: unknown, progress?: Progress): 
       }
       counts[table] = rows.length;
     }
+    // Serial columns continue after the restored rows.
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('log_entries', 'seq'), coalesce(max(seq), 1), max(seq) is not null) from log_entries`,
+    );
     return counts;
   });
 }

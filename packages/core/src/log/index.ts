@@ -1,0 +1,108 @@
+/**
+ * Transparency log: RFC 6962 / RFC 9162 Merkle trees and proofs, and the C2SP
+ * formats around them (signed notes, checkpoints, witness cosignatures,
+ * tiles). Pure and synchronous; runs in Node and in the browser.
+ */
+export {
+  type Checkpoint,
+  CheckpointError,
+  type CheckpointErrorCode,
+  formatCheckpoint,
+  openCheckpoint,
+  parseCheckpoint,
+} from "./checkpoint.js";
+export {
+  type Cosignature,
+  CosignatureError,
+  type CosignatureErrorCode,
+  cosignatureKeyId,
+  cosignatureSignedMessage,
+  cosignatureSigner,
+  cosignatureVerifier,
+  cosignCheckpoint,
+  decodeCosignaturePayload,
+  verifyCosignatureLine,
+} from "./cosignature.js";
+export {
+  base64Decode,
+  base64Encode,
+  bytesEqual,
+  EncodingError,
+  type EncodingErrorCode,
+  hexDecode,
+  hexEncode,
+} from "./encoding.js";
+export { emptyRoot, HASH_SIZE, leafHash, nodeHash } from "./hash.js";
+export {
+  ed25519NoteSigner,
+  ed25519NoteVerifier,
+  ed25519SignerKey,
+  ed25519VerifierKey,
+  ed25519Verify,
+  formatKeyId,
+  formatSignerKey,
+  formatVerifierKey,
+  generateNoteKeyPair,
+  isValidKeyName,
+  NoteKeyError,
+  type NoteKeyErrorCode,
+  type NoteSigner,
+  type NoteVerifier,
+  noteKeyId,
+  parseSignerKey,
+  parseVerifierKey,
+  SIGNATURE_TYPE_COSIGNATURE_V1,
+  SIGNATURE_TYPE_ED25519,
+  type SignerKey,
+  type VerifierKey,
+} from "./keys.js";
+export {
+  DEFAULT_NOTE_LIMITS,
+  formatSignatureLine,
+  NoteError,
+  type NoteErrorCode,
+  type NoteLimits,
+  type NoteSignature,
+  type OpenedNote,
+  openNote,
+  parseSignatureLine,
+  signNote,
+} from "./note.js";
+export {
+  formatTileIndex,
+  formatTilePath,
+  fullTileCount,
+  hashFromTile,
+  MAX_TILE_LEVEL,
+  newTiles,
+  parseTilePath,
+  partialTileWidth,
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  TileError,
+  type TileErrorCode,
+  type TileId,
+  tileForHash,
+  tileHashes,
+  tileLevels,
+} from "./tiles.js";
+export {
+  appendLeaf,
+  type CompactRange,
+  compactRangeFromHashAt,
+  compactRangeRoot,
+  completeSubtreeLevels,
+  consistencyProof,
+  consistencyProofFromHashAt,
+  emptyCompactRange,
+  type HashAt,
+  hashAtFromLeaves,
+  inclusionProof,
+  inclusionProofFromHashAt,
+  MerkleTreeError,
+  type MerkleTreeErrorCode,
+  merkleTreeHash,
+  rootFromHashAt,
+  type TreeNode,
+} from "./tree.js";
+export { LogVerificationError, type LogVerificationErrorCode, verifyConsistency, verifyInclusion } from "./verify.js";

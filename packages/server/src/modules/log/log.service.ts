@@ -1,0 +1,225 @@
+import {
+  base64Decode,
+  consistencyProofFromHashAt,
+  emptyRoot,
+  formatCheckpoint,
+  inclusionProofFromHashAt,
+  rootFromHashAt,
+  signNote,
+} from "@concordia/core";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Database, Db } from "../../db/connection.js";
+import { badRequest, HttpProblem, notFound } from "../../platform/http/problem.js";
+import { b64 } from "./records.js";
+import { createSequencer, indexOf, latestSize, SEQUENCER_LOCK_KEY, type Sequencer } from "./sequencer.js";
+import type { LogIdentity } from "./signer.js";
+import { logCheckpoints, logCosignatures, logEntries, logWitnesses } from "./tables.js";
+import { withStoredHashes } from "./tile-store.js";
+
+export interface LogService {
+  identity: LogIdentity;
+  sequencer: Sequencer;
+  /** Waits until the submitted record has a leaf index, and returns it. */
+  awaitIndex(seq: number): Promise<number>;
+}
+
+/** Signs the checkpoint of the empty tree once, so witnesses and monitors have a starting point. */
+export async function initLog(database: Database, identity: LogIdentity) {
+  await database.withAdvisoryLock(SEQUENCER_LOCK_KEY, async (db) => {
+    const [any] = await db.select({ size: logCheckpoints.size }).from(logCheckpoints).limit(1);
+    if (any) return;
+    const note = signNote(
+      formatCheckpoint({ origin: identity.origin, size: 0, rootHash: emptyRoot(), extensions: [] }),
+      [identity.signer],
+    );
+    await db.insert(logCheckpoints).values({ size: 0, rootHash: emptyRoot(), note });
+  });
+}
+
+export function createLogService(database: Database, identity: LogIdentity): LogService {
+  const sequencer = createSequencer(database, identity);
+  return {
+    identity,
+    sequencer,
+    async awaitIndex(seq) {
+      // Usually one pass; another process may be sequencing at the same moment.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        await sequencer.run();
+        const idx = await indexOf(database.db, seq);
+        if (idx !== null) return idx;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new HttpProblem(
+        503,
+        "Log busy",
+        "The record is stored but not yet integrated into the log; ask for its receipt later.",
+      );
+    },
+  };
+}
+
+/** The checkpoint of `size` with every witness cosignature appended (C2SP: extra signature lines). */
+export async function cosignedNote(db: Db, size: number): Promise<string | null> {
+  const [cp] = await db.select().from(logCheckpoints).where(eq(logCheckpoints.size, size));
+  if (!cp) return null;
+  const lines = await db
+    .select({ line: logCosignatures.line })
+    .from(logCosignatures)
+    .where(eq(logCosignatures.size, size));
+  return cp.note + lines.map((l) => `${l.line}\n`).join("");
+}
+
+export async function logInfo(db: Db, identity: LogIdentity) {
+  const [cp] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.size)).limit(1);
+  const [pending] = await db.select({ n: count() }).from(logEntries).where(isNull(logEntries.idx));
+  return {
+    origin: identity.origin,
+    verifierKey: identity.verifierKey,
+    size: cp?.size ?? 0,
+    rootHash: cp ? b64(cp.rootHash) : null,
+    checkpoint: cp ? await cosignedNote(db, cp.size) : null,
+    checkpointAt: cp?.createdAt.toISOString() ?? null,
+    pending: pending?.n ?? 0,
+  };
+}
+
+function entryView(e: typeof logEntries.$inferSelect) {
+  return {
+    index: e.idx!,
+    recordType: e.recordType,
+    record: e.record,
+    leafHash: b64(e.leafHash),
+    integratedAt: e.integratedAt!.toISOString(),
+  };
+}
+
+export async function getEntry(db: Db, index: number) {
+  const [e] = await db.select().from(logEntries).where(eq(logEntries.idx, index));
+  if (!e) throw notFound(`Log entry ${index}`);
+  return entryView(e);
+}
+
+export async function listEntries(db: Db, f: { page: number; pageSize: number; type?: string }) {
+  const where = and(sql`${logEntries.idx} is not null`, f.type ? eq(logEntries.recordType, f.type) : undefined);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(logEntries)
+      .where(where)
+      .orderBy(desc(logEntries.idx))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(logEntries).where(where),
+  ]);
+  return { items: rows.map(entryView), total: totals[0]?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
+
+async function checkSize(db: Db, size: number, field: string) {
+  const latest = await latestSize(db);
+  if (size > latest) throw badRequest(field, `the log has ${latest} entries; ${size} is beyond its latest checkpoint`);
+  return latest;
+}
+
+export async function inclusionProof(db: Db, q: { index?: number; leafHash?: string; treeSize?: number }) {
+  let index = q.index;
+  let leaf: Uint8Array | undefined;
+  if (q.leafHash !== undefined) {
+    const [e] = await db
+      .select({ idx: logEntries.idx, leafHash: logEntries.leafHash })
+      .from(logEntries)
+      .where(and(eq(logEntries.leafHash, base64Decode(q.leafHash)), sql`${logEntries.idx} is not null`))
+      .orderBy(logEntries.idx)
+      .limit(1);
+    if (!e) throw notFound("A log entry with this leaf hash");
+    index = e.idx!;
+    leaf = e.leafHash;
+  }
+  const latest = await latestSize(db);
+  const treeSize = q.treeSize ?? latest;
+  if (treeSize > latest) throw badRequest("querystring.treeSize", `the log has ${latest} entries`);
+  if (index! >= treeSize) {
+    throw badRequest(
+      q.leafHash ? "querystring.leafHash" : "querystring.index",
+      `leaf ${index} is not in a tree of size ${treeSize}`,
+    );
+  }
+  if (!leaf) {
+    const [e] = await db.select({ leafHash: logEntries.leafHash }).from(logEntries).where(eq(logEntries.idx, index!));
+    leaf = e!.leafHash;
+  }
+  const { proof, root } = await withStoredHashes(db, treeSize, (hashAt) => ({
+    proof: inclusionProofFromHashAt(index!, treeSize, hashAt),
+    root: rootFromHashAt(treeSize, hashAt),
+  }));
+  return { index: index!, treeSize, leafHash: b64(leaf), proof: proof.map(b64), rootHash: b64(root) };
+}
+
+export async function consistencyProof(db: Db, from: number, to: number) {
+  await checkSize(db, to, "querystring.to");
+  return withStoredHashes(db, to, (hashAt) => ({
+    from,
+    to,
+    proof: consistencyProofFromHashAt(from, to, hashAt).map(b64),
+    fromRoot: b64(rootFromHashAt(from, hashAt)),
+    toRoot: b64(rootFromHashAt(to, hashAt)),
+  }));
+}
+
+export async function receipt(db: Db, identity: LogIdentity, index: number) {
+  const entry = await getEntry(db, index);
+  const size = await latestSize(db);
+  const proof = await withStoredHashes(db, size, (hashAt) => inclusionProofFromHashAt(index, size, hashAt));
+  return {
+    format: "concordia-receipt/v1" as const,
+    origin: identity.origin,
+    verifierKey: identity.verifierKey,
+    index,
+    recordType: entry.recordType,
+    record: entry.record,
+    leafHash: entry.leafHash,
+    treeSize: size,
+    inclusionProof: proof.map(b64),
+    checkpoint: (await cosignedNote(db, size))!,
+  };
+}
+
+export async function listCheckpoints(db: Db, f: { page: number; pageSize: number }) {
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(logCheckpoints)
+      .orderBy(desc(logCheckpoints.size))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(logCheckpoints),
+  ]);
+  const sizes = rows.map((r) => r.size);
+  const cosigs = sizes.length
+    ? await db
+        .select({ c: logCosignatures, name: logWitnesses.name, countryCode: logWitnesses.countryCode })
+        .from(logCosignatures)
+        .innerJoin(logWitnesses, eq(logWitnesses.id, logCosignatures.witnessId))
+        .where(inArray(logCosignatures.size, sizes))
+    : [];
+  return {
+    items: rows.map((r) => ({
+      size: r.size,
+      rootHash: b64(r.rootHash),
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+      cosignatures: cosigs
+        .filter((c) => c.c.size === r.size)
+        .map((c) => ({
+          witnessId: c.c.witnessId,
+          witnessName: c.name,
+          countryCode: c.countryCode,
+          size: c.c.size,
+          timestamp: c.c.timestamp,
+          receivedAt: c.c.receivedAt.toISOString(),
+        })),
+    })),
+    total: totals[0]?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
