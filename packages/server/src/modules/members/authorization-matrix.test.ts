@@ -1,5 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { ROLES, type Role } from "@concordia/core";
+import { randomBytes, randomUUID } from "node:crypto";
+import {
+  formatVerifierKey,
+  generateNoteKeyPair,
+  parseSignerKey,
+  ROLES,
+  type Role,
+  SIGNATURE_TYPE_COSIGNATURE_V1,
+} from "@concordia/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, adminAgent, createTestApp, PUBLIC, type TestApp } from "../../../test/harness.js";
 
@@ -31,6 +38,14 @@ async function newInvitation() {
     body: { email: `${randomUUID()}@example.org`, organizationId: orgId, role: "researcher" },
   });
   return res.json().id as string;
+}
+
+/** A fresh cosignature/v1 witness key each time. */
+function witnessKey() {
+  const signer = parseSignerKey(
+    generateNoteKeyPair(`w${randomUUID().slice(0, 8)}.example`, new Uint8Array(randomBytes(32))).signerKey,
+  );
+  return formatVerifierKey({ name: signer.name, type: SIGNATURE_TYPE_COSIGNATURE_V1, publicKey: signer.publicKey });
 }
 
 const cases: Case[] = [
@@ -140,6 +155,35 @@ const cases: Case[] = [
     name: "read the email outbox",
     allowed: SECRETARIAT,
     make: async () => ({ method: "GET", url: "/api/v1/admin/outbox" }),
+  },
+  {
+    name: "notarize a document",
+    allowed: ["secretariat_admin", "member_delegate"],
+    make: async () => ({
+      method: "POST",
+      url: "/api/v1/log/notarizations",
+      body: { title: "Doc", sha256: "b".repeat(64) },
+    }),
+  },
+  {
+    name: "register a witness",
+    allowed: SECRETARIAT,
+    make: async () => ({
+      method: "POST",
+      url: "/api/v1/log/witnesses",
+      body: { verifierKey: witnessKey(), countryCode: "KE" },
+    }),
+  },
+  {
+    name: "remove a witness",
+    allowed: SECRETARIAT,
+    make: async () => {
+      const res = await t.request("POST", "/api/v1/log/witnesses", {
+        as: admin,
+        body: { verifierKey: witnessKey(), countryCode: null },
+      });
+      return { method: "DELETE", url: `/api/v1/log/witnesses/${res.json().id}` };
+    },
   },
   {
     name: "create an API token",
