@@ -31,7 +31,9 @@ describe("concordia CLI", () => {
     const env = await freshDatabaseEnv("a");
     const migrated = concordia(env, "migrate", "--json");
     expect(migrated.code, migrated.stderr).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toMatchObject({ applied: 1 });
+    const m = JSON.parse(migrated.stdout);
+    expect(m.applied).toBeGreaterThan(0);
+    expect(m.applied).toBe(m.total);
 
     const admin = concordia(env, "admin", "create", "--email", "Chair@Example.org", "--json");
     expect(admin.code, admin.stderr).toBe(0);
