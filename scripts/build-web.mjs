@@ -20,6 +20,7 @@ export function buildWebIfStale({ force = false } = {}) {
   const sources = Math.max(
     newest(join(web, "src")),
     newest(join(root, "packages/contracts/src")),
+    newest(join(root, "packages/core/src")),
     statSync(join(web, "index.html")).mtimeMs,
   );
   if (!force && existsSync(out) && statSync(out).mtimeMs >= sources) return;

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageSelect } from "./LanguageSelect";
 import { AnchorLink, ButtonLink } from "./links";
 import { useSession } from "./session";
+import { useFitsInline } from "./useFitsInline";
 
 const section = (pathname: string) => pathname.split("/")[1] ?? "";
 
@@ -23,6 +24,12 @@ function NavLinks({ vertical }: { vertical: boolean }) {
       <AnchorLink to="/members" className="nav-link" fw={600}>
         {t("nav.members")}
       </AnchorLink>
+      <AnchorLink to="/log" className="nav-link" fw={600} data-testid="nav-log">
+        {t("nav.log")}
+      </AnchorLink>
+      <AnchorLink to="/verify" className="nav-link" fw={600} data-testid="nav-verify">
+        {t("nav.verify")}
+      </AnchorLink>
       {user && (
         <AnchorLink to="/workspace" className="nav-link" fw={600} data-testid="nav-workspace">
           {t("nav.workspace")}
@@ -35,10 +42,17 @@ function NavLinks({ vertical }: { vertical: boolean }) {
       )}
     </>
   );
-  return vertical ? <Stack gap="md">{links}</Stack> : <Group gap="lg">{links}</Group>;
+  return vertical ? (
+    <Stack gap="md">{links}</Stack>
+  ) : (
+    <Group gap="md" wrap="nowrap">
+      {links}
+    </Group>
+  );
 }
 
-function AccountActions() {
+/** Sign-in, or the signed-in person and sign-out; `inline` in the header row, where nothing may wrap. */
+function AccountActions({ inline }: { inline: boolean }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
@@ -50,8 +64,9 @@ function AccountActions() {
     );
   }
   return (
-    <Group gap="sm" wrap="wrap" data-testid="user-menu">
-      <Text size="sm" fw={600} title={t("nav.signedInAs", { name: user.name })}>
+    <Group gap="sm" wrap={inline ? "nowrap" : "wrap"} data-testid="user-menu">
+      {/* In the header a long name is cut short; the tooltip and screen readers get it whole. */}
+      <Text size="sm" fw={600} title={t("nav.signedInAs", { name: user.name })} maw={inline ? 150 : undefined} truncate>
         {user.name}
       </Text>
       <Button
@@ -71,8 +86,13 @@ function AccountActions() {
 }
 
 export function Shell() {
-  const { t } = useTranslation();
-  const compact = useMediaQuery(COMPACT_QUERY, false, { getInitialValueInEffect: false });
+  const { t, i18n } = useTranslation();
+  const { user, isSecretariat } = useSession();
+  const headerRef = useRef<HTMLDivElement>(null);
+  const narrow = useMediaQuery(COMPACT_QUERY, false, { getInitialValueInEffect: false });
+  // The links of the header depend on the language and on who is signed in.
+  const fits = useFitsInline(headerRef, `${i18n.resolvedLanguage}|${user?.name ?? ""}|${isSecretariat}`);
+  const compact = narrow || !fits;
   const [menuOpen, menu] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
@@ -95,15 +115,25 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 280, breakpoint: "md", collapsed: { mobile: !menuOpen, desktop: true } }}
+      // The navbar only holds the menu of a compact header (on a phone, or on a wider screen
+      // whose header cannot hold every link): it always opens over the page, as on a phone.
+      navbar={{ width: 280, breakpoint: 100_000, collapsed: { mobile: !menuOpen, desktop: true } }}
       padding={{ base: 0, sm: "md" }}
     >
       <a href="#main-content" className="skip-link">
         {t("nav.skipToContent")}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="xl" wrap="nowrap">
+        <Group
+          h="100%"
+          px="md"
+          justify="space-between"
+          wrap="nowrap"
+          gap="sm"
+          ref={headerRef}
+          style={{ whiteSpace: "nowrap" }}
+        >
+          <Group gap="lg" wrap="nowrap">
             <AnchorLink to="/" fw={800} size="lg" c="blue.9" underline="never">
               {t("app.name")}
             </AnchorLink>
@@ -115,7 +145,7 @@ export function Shell() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <LanguageSelect />
-            {!compact && <AccountActions />}
+            {!compact && <AccountActions inline />}
             {compact && (
               <Burger
                 opened={menuOpen}
@@ -136,7 +166,7 @@ export function Shell() {
               <nav aria-label={t("nav.main")}>
                 <NavLinks vertical />
               </nav>
-              <AccountActions />
+              <AccountActions inline={false} />
             </Stack>
           )}
         </AppShell.Navbar>

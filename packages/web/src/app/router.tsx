@@ -11,7 +11,7 @@ import { MembersPage } from "../modules/members/MembersPage";
 import { OrganizationPage } from "../modules/members/OrganizationPage";
 import { NotFoundPage } from "./NotFoundPage";
 import { Shell } from "./Shell";
-import { localPath, oneOf, pageNumber, text } from "./search";
+import { localPath, oneOf, pageNumber, text, wholeNumber } from "./search";
 
 const INVITATION_STATUSES = ["pending", "accepted", "revoked", "expired"] as const;
 
@@ -47,6 +47,29 @@ const organizationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "members/organizations/$id",
   component: OrganizationPage,
+});
+
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "verify",
+  component: lazyRouteComponent(() => import("../modules/log/VerifyPage"), "VerifyPage"),
+  validateSearch: searchOf((s) => ({ index: wholeNumber(s.index) })),
+});
+const logRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "log",
+  component: lazyRouteComponent(() => import("../modules/log/LogPage"), "LogPage"),
+  validateSearch: searchOf((s) => ({ type: text(s.type), page: pageNumber(s.page), cpage: pageNumber(s.cpage) })),
+});
+const logEntryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "log/entries/$index",
+  component: lazyRouteComponent(() => import("../modules/log/EntryPage"), "EntryPage"),
+});
+const notarizeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "log/notarize",
+  component: lazyRouteComponent(() => import("../modules/log/NotarizePage"), "NotarizePage"),
 });
 
 const signInRoute = createRoute({
@@ -143,10 +166,20 @@ const adminOutboxRoute = createRoute({
   validateSearch: searchOf((s) => ({ to: text(s.to), page: pageNumber(s.page) })),
 });
 
+const adminWitnessesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "witnesses",
+  component: lazyRouteComponent(() => import("../modules/log/WitnessesAdminTab"), "WitnessesAdminTab"),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   membersRoute,
   organizationRoute,
+  verifyRoute,
+  logRoute,
+  logEntryRoute,
+  notarizeRoute,
   signInRoute,
   signUpRoute,
   verifyEmailRoute,
@@ -162,6 +195,7 @@ const routeTree = rootRoute.addChildren([
     adminInvitationsRoute,
     adminAuditRoute,
     adminOutboxRoute,
+    adminWitnessesRoute,
   ]),
 ]);
 

@@ -21,3 +21,10 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown): T
 export function localPath(value: unknown): string | undefined {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
 }
+
+/** A leaf index or other count from 0 up (`?index=0` is valid, unlike a page number). */
+export function wholeNumber(value: unknown): number | undefined {
+  if (value === "" || value === null || value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}

@@ -1,6 +1,7 @@
 import { EmptyState, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
+import { AnchorLink } from "../../app/links";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
 import { useMemberStates } from "./queries";
@@ -34,6 +35,7 @@ export function MemberStatesList() {
               <Table.Th scope="col">{t("members.states.code")}</Table.Th>
               <Table.Th scope="col">{t("members.states.status")}</Table.Th>
               <Table.Th scope="col">{t("members.states.admitted")}</Table.Th>
+              <Table.Th scope="col">{t("members.states.decision")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -47,6 +49,15 @@ export function MemberStatesList() {
                   <StatusBadge status={s.status} />
                 </Table.Td>
                 <Table.Td>{f.date(s.admittedAt)}</Table.Td>
+                <Table.Td>
+                  {s.logIndex === null ? (
+                    "—"
+                  ) : (
+                    <AnchorLink to="/verify" search={{ index: s.logIndex }} size="sm" data-testid="state-verify">
+                      {t("members.states.verifyDecision", { index: s.logIndex })}
+                    </AnchorLink>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
