@@ -35,8 +35,13 @@ export async function latestSize(db: Db): Promise<number> {
  * Returns how many records it integrated.
  */
 export async function integrateBatch(database: Database, identity: LogIdentity, maxBatch = MAX_BATCH): Promise<number> {
-  return database.withAdvisoryLock(SEQUENCER_LOCK_KEY, (db) =>
+  // PostgreSQL: a transaction-scoped advisory lock, released by the commit itself (no extra round trips).
+  // PGlite: one connection in this process, so an in-process queue does the same job.
+  const locked = <T>(fn: (db: Db) => Promise<T>) =>
+    database.kind === "postgres" ? fn(database.db) : database.withAdvisoryLock(SEQUENCER_LOCK_KEY, fn);
+  return locked((db) =>
     db.transaction(async (tx) => {
+      if (database.kind === "postgres") await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK_KEY})`);
       const pending = await tx
         .select({ seq: logEntries.seq, leafHash: logEntries.leafHash })
         .from(logEntries)

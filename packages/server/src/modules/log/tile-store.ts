@@ -1,5 +1,5 @@
 import { HASH_SIZE, type HashAt, hashFromTile, TILE_WIDTH, type TreeNode, tileForHash } from "@concordia/core";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { logTiles } from "./tables.js";
 
@@ -7,15 +7,14 @@ const ZERO = new Uint8Array(HASH_SIZE);
 type Q = Db | Tx;
 
 async function loadTiles(db: Q, keys: { level: number; index: number }[], into: Map<string, Uint8Array>) {
-  const byLevel = new Map<number, number[]>();
-  for (const k of keys) byLevel.set(k.level, [...(byLevel.get(k.level) ?? []), k.index]);
-  for (const [level, indexes] of byLevel) {
-    const rows = await db
-      .select()
-      .from(logTiles)
-      .where(and(eq(logTiles.level, level), inArray(logTiles.idx, indexes)));
-    for (const r of rows) into.set(`${r.level}/${r.idx}`, r.data);
-  }
+  if (keys.length === 0) return;
+  // One round trip for every tile needed, whatever their levels.
+  const wanted = sql.join(
+    keys.map((k) => sql`(${k.level}::int, ${k.index}::bigint)`),
+    sql`, `,
+  );
+  const rows = await db.select().from(logTiles).where(sql`(${logTiles.level}, ${logTiles.idx}) in (${wanted})`);
+  for (const r of rows) into.set(`${r.level}/${r.idx}`, r.data);
 }
 
 /**
