@@ -118,7 +118,8 @@ export function accountRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   defineRoute(app, "revokeApiToken", async ({ params, ctx }) => {
-    ensure(apiTokenPolicy, "list", ctx);
+    // "self": the service then answers 404 for a token that is not the caller's.
+    ensure(apiTokenPolicy, "revoke", ctx, { userId: ctx.actor.userId ?? undefined });
     await accounts.revokeApiToken(db, ctx, params.id);
     return null;
   });
