@@ -11,24 +11,8 @@ import {
   SignUpBody,
   VerifyEmailBody,
 } from "./auth.js";
-import { Id, IdParams, PageQuery } from "./common.js";
-import {
-  CheckpointPage,
-  ConsistencyProofQuery,
-  ConsistencyProofView,
-  InclusionProofQuery,
-  InclusionProofView,
-  IndexParams,
-  LogEntryPage,
-  LogEntryQuery,
-  LogEntryView,
-  LogInfo,
-  NotarizeBody,
-  Receipt,
-  RegisterWitnessBody,
-  SubmitCosignatureBody,
-  WitnessView,
-} from "./log.js";
+import { IdParams } from "./common.js";
+import { logContracts } from "./log.routes.js";
 import {
   AcceptInvitationBody,
   AdmitMemberStateBody,
@@ -53,27 +37,9 @@ import {
   UpdateOrganizationBody,
   UpdatePersonBody,
 } from "./members.js";
+import { NoContent, type RouteContract, route } from "./route.js";
 
-/**
- * The API's route table: one entry per endpoint, shared by the server (which
- * registers handlers against it), the web app and the CLI (typed clients).
- * `success` is the status code of the successful answer; `response` its body
- * (z.null() for 204 No Content).
- */
-export interface RouteContract {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: string;
-  summary: string;
-  tags: readonly string[];
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  success: 200 | 201 | 202 | 204;
-  response: z.ZodType;
-}
-
-const route = <const R extends RouteContract>(r: R): R => r;
-const NoContent = z.null();
+export type { RouteContract };
 
 export const contracts = {
   health: route({
@@ -376,112 +342,7 @@ export const contracts = {
     response: OutboxPage,
   }),
 
-  logInfo: route({
-    method: "GET",
-    path: "/api/v1/log",
-    summary: "The transparency log: origin, verifier key, size, latest checkpoint",
-    tags: ["log"],
-    success: 200,
-    response: LogInfo,
-  }),
-  listLogEntries: route({
-    method: "GET",
-    path: "/api/v1/log/entries",
-    summary: "Logged records, newest first, optionally of one type",
-    tags: ["log"],
-    query: LogEntryQuery,
-    success: 200,
-    response: LogEntryPage,
-  }),
-  getLogEntry: route({
-    method: "GET",
-    path: "/api/v1/log/entries/:index",
-    summary: "One logged record",
-    tags: ["log"],
-    params: IndexParams,
-    success: 200,
-    response: LogEntryView,
-  }),
-  getReceipt: route({
-    method: "GET",
-    path: "/api/v1/log/entries/:index/receipt",
-    summary: "A verifiable receipt for one record, against the latest checkpoint",
-    tags: ["log"],
-    params: IndexParams,
-    success: 200,
-    response: Receipt,
-  }),
-  inclusionProof: route({
-    method: "GET",
-    path: "/api/v1/log/proofs/inclusion",
-    summary: "Inclusion proof of a leaf (by index or leaf hash) in a tree size",
-    tags: ["log"],
-    query: InclusionProofQuery,
-    success: 200,
-    response: InclusionProofView,
-  }),
-  consistencyProof: route({
-    method: "GET",
-    path: "/api/v1/log/proofs/consistency",
-    summary: "Consistency proof between two tree sizes",
-    tags: ["log"],
-    query: ConsistencyProofQuery,
-    success: 200,
-    response: ConsistencyProofView,
-  }),
-  listCheckpoints: route({
-    method: "GET",
-    path: "/api/v1/log/checkpoints",
-    summary: "Signed checkpoints, newest first, with the witnesses' cosignatures",
-    tags: ["log"],
-    query: PageQuery,
-    success: 200,
-    response: CheckpointPage,
-  }),
-  notarize: route({
-    method: "POST",
-    path: "/api/v1/log/notarizations",
-    summary: "Notarize a document: log its SHA-256 and title, get a receipt",
-    tags: ["log"],
-    body: NotarizeBody,
-    success: 201,
-    response: Receipt,
-  }),
-  listWitnesses: route({
-    method: "GET",
-    path: "/api/v1/log/witnesses",
-    summary: "Member-state witnesses and the last tree size each cosigned",
-    tags: ["log"],
-    success: 200,
-    response: z.object({ items: z.array(WitnessView) }),
-  }),
-  registerWitness: route({
-    method: "POST",
-    path: "/api/v1/log/witnesses",
-    summary: "Register a witness key (C2SP verifier key, cosignature/v1)",
-    tags: ["log"],
-    body: RegisterWitnessBody,
-    success: 201,
-    response: WitnessView,
-  }),
-  removeWitness: route({
-    method: "DELETE",
-    path: "/api/v1/log/witnesses/:id",
-    summary: "Remove a witness",
-    tags: ["log"],
-    params: IdParams,
-    success: 204,
-    response: NoContent,
-  }),
-  submitCosignature: route({
-    method: "POST",
-    path: "/api/v1/log/cosignatures",
-    summary: "A witness submits its cosignature of a checkpoint",
-    tags: ["log"],
-    body: SubmitCosignatureBody,
-    success: 201,
-    response: z.object({ witnessId: Id, size: z.number().int(), timestamp: z.number().int() }),
-  }),
+  ...logContracts,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contracts = typeof contracts;
