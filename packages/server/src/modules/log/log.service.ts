@@ -1,5 +1,6 @@
 import {
   base64Decode,
+  base64Encode,
   consistencyProofFromHashAt,
   emptyRoot,
   formatCheckpoint,
@@ -10,7 +11,6 @@ import {
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/connection.js";
 import { badRequest, HttpProblem, notFound } from "../../platform/http/problem.js";
-import { b64 } from "./records.js";
 import { createSequencer, indexOf, latestSize, SEQUENCER_LOCK_KEY, type Sequencer } from "./sequencer.js";
 import type { LogIdentity } from "./signer.js";
 import { logCheckpoints, logCosignatures, logEntries, logWitnesses } from "./tables.js";
@@ -76,7 +76,7 @@ export async function logInfo(db: Db, identity: LogIdentity) {
     origin: identity.origin,
     verifierKey: identity.verifierKey,
     size: cp?.size ?? 0,
-    rootHash: cp ? b64(cp.rootHash) : null,
+    rootHash: cp ? base64Encode(cp.rootHash) : null,
     checkpoint: cp ? await cosignedNote(db, cp.size) : null,
     checkpointAt: cp?.createdAt.toISOString() ?? null,
     pending: pending?.n ?? 0,
@@ -88,7 +88,7 @@ function entryView(e: typeof logEntries.$inferSelect) {
     index: e.idx!,
     recordType: e.recordType,
     record: e.record,
-    leafHash: b64(e.leafHash),
+    leafHash: base64Encode(e.leafHash),
     integratedAt: e.integratedAt!.toISOString(),
   };
 }
@@ -151,7 +151,13 @@ export async function inclusionProof(db: Db, q: { index?: number; leafHash?: str
     proof: inclusionProofFromHashAt(index!, treeSize, hashAt),
     root: rootFromHashAt(treeSize, hashAt),
   }));
-  return { index: index!, treeSize, leafHash: b64(leaf), proof: proof.map(b64), rootHash: b64(root) };
+  return {
+    index: index!,
+    treeSize,
+    leafHash: base64Encode(leaf),
+    proof: proof.map(base64Encode),
+    rootHash: base64Encode(root),
+  };
 }
 
 export async function consistencyProof(db: Db, from: number, to: number) {
@@ -159,9 +165,9 @@ export async function consistencyProof(db: Db, from: number, to: number) {
   return withStoredHashes(db, to, (hashAt) => ({
     from,
     to,
-    proof: consistencyProofFromHashAt(from, to, hashAt).map(b64),
-    fromRoot: b64(rootFromHashAt(from, hashAt)),
-    toRoot: b64(rootFromHashAt(to, hashAt)),
+    proof: consistencyProofFromHashAt(from, to, hashAt).map(base64Encode),
+    fromRoot: base64Encode(rootFromHashAt(from, hashAt)),
+    toRoot: base64Encode(rootFromHashAt(to, hashAt)),
   }));
 }
 
@@ -178,7 +184,7 @@ export async function receipt(db: Db, identity: LogIdentity, index: number) {
     record: entry.record,
     leafHash: entry.leafHash,
     treeSize: size,
-    inclusionProof: proof.map(b64),
+    inclusionProof: proof.map(base64Encode),
     checkpoint: (await cosignedNote(db, size))!,
   };
 }
@@ -204,7 +210,7 @@ export async function listCheckpoints(db: Db, f: { page: number; pageSize: numbe
   return {
     items: rows.map((r) => ({
       size: r.size,
-      rootHash: b64(r.rootHash),
+      rootHash: base64Encode(r.rootHash),
       note: r.note,
       createdAt: r.createdAt.toISOString(),
       cosignatures: cosigs

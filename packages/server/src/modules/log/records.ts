@@ -1,4 +1,4 @@
-import { base64Encode, leafHash } from "@concordia/core";
+import { leafHash } from "@concordia/core";
 import canonicalize from "canonicalize";
 import type { Tx } from "../../db/connection.js";
 import { badRequest } from "../../platform/http/problem.js";
@@ -26,5 +26,3 @@ export async function appendRecord(tx: Tx, type: string, content: Record<string,
     .returning({ seq: logEntries.seq });
   return row!.seq;
 }
-
-export const b64 = base64Encode;
