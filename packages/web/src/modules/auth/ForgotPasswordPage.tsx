@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { AnchorLink } from "../../app/links";
 import { fieldErrors, ProblemAlert } from "../../app/problem";
 import { usePageTitle } from "../../app/usePageTitle";
 import { AuthCard } from "./AuthCard";
+import { EmailField } from "./EmailField";
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -34,16 +35,7 @@ export function ForgotPasswordPage() {
         >
           <Stack gap="sm">
             <ProblemAlert error={request.error} fields={["email"]} />
-            <TextInput
-              label={t("forms.email")}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errors.email}
-              dir="ltr"
-            />
+            <EmailField value={email} onChange={setEmail} error={errors.email} />
             <Button type="submit" loading={request.isPending} fullWidth>
               {t("auth.forgot.submit")}
             </Button>

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import { fieldErrors, ProblemAlert } from "../../app/problem";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
 import { AuthCard } from "./AuthCard";
+import { EmailField } from "./EmailField";
 import { PasswordField } from "./PasswordField";
 
 const route = getRouteApi("/sign-in");
@@ -53,16 +54,7 @@ export function SignInPage() {
       >
         <Stack gap="sm">
           <ProblemAlert error={signIn.error} fields={["email", "password"]} />
-          <TextInput
-            label={t("forms.email")}
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-            dir="ltr"
-          />
+          <EmailField value={email} onChange={setEmail} error={errors.email} />
           <PasswordField
             label={t("forms.password")}
             value={password}

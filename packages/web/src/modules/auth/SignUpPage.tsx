@@ -9,6 +9,7 @@ import { fieldErrors, ProblemAlert } from "../../app/problem";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
 import { AuthCard } from "./AuthCard";
+import { EmailField } from "./EmailField";
 import { PasswordField, passwordTooShort } from "./PasswordField";
 
 export function SignUpPage() {
@@ -55,16 +56,7 @@ export function SignUpPage() {
             error={errors.name}
             maxLength={200}
           />
-          <TextInput
-            label={t("forms.email")}
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-            dir="ltr"
-          />
+          <EmailField value={email} onChange={setEmail} error={errors.email} />
           <PasswordField
             label={t("forms.password")}
             value={password}
