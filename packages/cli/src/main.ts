@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { registerLogCommands } from "./log/cli.js";
 import { UsageError } from "./log/errors.js";
+import { processOut } from "./log/output.js";
 
 // The server and database code load only for the commands that need them, so
 // the log commands (run by witnesses and third parties) start fast and light.
@@ -70,6 +71,52 @@ program
   .action(async (file, o) => (await commands()).importCommand(file, { json: !!o.json }));
 
 registerLogCommands(program);
+
+const rules = () => import("./rules/obligations.js");
+const list = (v: string, previous: string[] = []) => [
+  ...previous,
+  ...v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+program
+  .command("obligations <profile>")
+  .description("evaluate an AI system profile (JSON or YAML file, or - for stdin) against every instrument")
+  .option("--as-of <date>", "evaluation date, YYYY-MM-DD (default: today)")
+  .option("--jurisdiction <codes>", "only these jurisdictions (comma-separated or repeated; US covers US-CO)", list)
+  .option("--all", "also list obligations that do not apply")
+  .option("--explain", "print the profile facts behind each obligation")
+  .option("--format <format>", "text, json or csv", "text")
+  .option("--server <url>", "evaluate on a Concordia server (its published instruments) instead of local data files")
+  .option("--data-dir <dir>", "reference data folder (default: the repository's data/)")
+  .action(async (file, o) => {
+    if (!["text", "json", "csv"].includes(o.format)) throw new UsageError("--format is text, json or csv");
+    const { obligationsCommand, DEFAULT_DATA_DIR } = await rules();
+    process.exitCode = await obligationsCommand(
+      file,
+      {
+        format: o.format,
+        asOf: o.asOf,
+        jurisdictions: o.jurisdiction,
+        all: !!o.all,
+        explain: !!o.explain,
+        server: o.server,
+        dataDir: o.dataDir ?? DEFAULT_DATA_DIR,
+      },
+      processOut(o.format === "json"),
+    );
+  });
+
+program
+  .command("instruments")
+  .description("reference data of the rules module")
+  .command("validate <file>")
+  .description("check an instrument file (JSON or YAML) against the schema; every error with its path")
+  .option("--json", "machine-readable output")
+  .action(async (file, o) => {
+    process.exitCode = (await rules()).validateInstrumentCommand(file, processOut(!!o.json));
+  });
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) {

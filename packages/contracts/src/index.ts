@@ -5,3 +5,6 @@ export * from "./common.js";
 export * from "./log.js";
 export * from "./members.js";
 export * from "./routes.js";
+export * from "./rules.data.js";
+export * from "./rules.js";
+export * from "./rules.jsonschema.js";

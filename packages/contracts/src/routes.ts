@@ -38,6 +38,7 @@ import {
   UpdatePersonBody,
 } from "./members.js";
 import { NoContent, type RouteContract, route } from "./route.js";
+import { rulesContracts } from "./rules.routes.js";
 
 export type { RouteContract };
 
@@ -343,6 +344,7 @@ export const contracts = {
   }),
 
   ...logContracts,
+  ...rulesContracts,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contracts = typeof contracts;

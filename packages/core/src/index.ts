@@ -4,3 +4,4 @@ export * from "./members/policy.js";
 export * from "./members/roles.js";
 export * from "./policy/actor.js";
 export * from "./policy/policy.js";
+export * from "./rules/index.js";

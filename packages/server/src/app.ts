@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import { logRoutes } from "./modules/log/routes.js";
 import { membersRoutes } from "./modules/members/routes.js";
+import { rulesRoutes } from "./modules/rules/routes.js";
 import { adminRoutes } from "./platform/admin/routes.js";
 import { authPlugin } from "./platform/auth/plugin.js";
 import type { Deps } from "./platform/context.js";
@@ -83,6 +84,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     adminRoutes(api, deps);
     membersRoutes(api, deps);
     logRoutes(api, deps);
+    rulesRoutes(api, deps);
   });
 
   const webDist = deps.config.webDist;

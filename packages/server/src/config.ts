@@ -25,6 +25,10 @@ export interface Config {
   logSignerKey?: string;
   /** Folder of the built web app; the SPA is not served when it does not exist. */
   webDist: string;
+  /** Publish the reviewed instruments of data/frameworks at start (each new id+version once). */
+  seedReferenceData: boolean;
+  /** Folder of the reviewed reference data (frameworks/, crosswalks/); the repository's data/ by default. */
+  referenceDataDir: string;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || "info",
     logOrigin: env.CONCORDIA_LOG_ORIGIN || `${new URL(publicUrl).host}/concordia-log`,
     logSignerKey: env.CONCORDIA_LOG_SIGNER_KEY || undefined,
+    seedReferenceData: env.CONCORDIA_SEED_REFERENCE_DATA !== "false",
+    referenceDataDir: resolve(env.CONCORDIA_REFERENCE_DATA_DIR || new URL("../../../data", import.meta.url).pathname),
     webDist: resolve(env.CONCORDIA_WEB_DIST || new URL("../../web/dist", import.meta.url).pathname),
   };
 }

@@ -5,6 +5,8 @@ import { type Database, openDatabase } from "./db/connection.js";
 import { migrate } from "./db/migrate.js";
 import { createLogService, initLog } from "./modules/log/log.service.js";
 import { loadLogIdentity } from "./modules/log/signer.js";
+import { seedReferenceInstruments } from "./modules/rules/instruments.service.js";
+import { loadReferenceInstruments } from "./modules/rules/reference-data.js";
 import { type BootstrapResult, bootstrapAdmin } from "./platform/bootstrap.js";
 import type { Deps } from "./platform/context.js";
 import { createMailer } from "./platform/outbox/mailer.js";
@@ -29,6 +31,10 @@ export async function prepare(config: Config, options: AppOptions & { database?:
   const identity = await loadLogIdentity(database.db, config.logOrigin, config.logSignerKey);
   await initLog(database, identity);
   const log = createLogService(database, identity);
+  if (config.seedReferenceData) {
+    const added = await seedReferenceInstruments(database, loadReferenceInstruments(config.referenceDataDir));
+    if (added > 0) await log.sequencer.run();
+  }
   const deps: Deps = { database, config, mailer, log };
   const app = await buildApp(deps, options);
   let timer: NodeJS.Timeout | undefined;

@@ -148,6 +148,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     adminPassword: ADMIN.password,
     authRateLimit: 10_000,
     webDist: "/nonexistent",
+    // Most tests need no instruments; the rules tests turn this on.
+    seedReferenceData: false,
     ...overrides,
   };
   return new TestApp(await prepare(config, { database, logger: false }));

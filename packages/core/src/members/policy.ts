@@ -52,3 +52,10 @@ export const witnessPolicy = {
   register: "secretariat",
   remove: "secretariat",
 } as const satisfies Policy<string>;
+
+/** The rules module: instruments are public; the secretariat checks and publishes new versions. */
+export const instrumentPolicy = {
+  read: "public",
+  validate: "secretariat",
+  publish: "secretariat",
+} as const satisfies Policy<string>;

@@ -8,6 +8,7 @@ import {
   SIGNATURE_TYPE_COSIGNATURE_V1,
 } from "@concordia/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelAct } from "../../../../core/test/rules-fixture.js";
 import { type Agent, adminAgent, createTestApp, PUBLIC, type TestApp } from "../../../test/harness.js";
 
 /**
@@ -48,7 +49,20 @@ function witnessKey() {
   return formatVerifierKey({ name: signer.name, type: SIGNATURE_TYPE_COSIGNATURE_V1, publicKey: signer.publicKey });
 }
 
+/** A fresh, valid instrument file each time (a new version of the fictional test act). */
+const instrumentUpload = () => ({ format: "json", content: JSON.stringify(modelAct(randomUUID())) });
+
 const cases: Case[] = [
+  {
+    name: "validate an instrument file",
+    allowed: SECRETARIAT,
+    make: async () => ({ method: "POST", url: "/api/v1/instruments/validate", body: instrumentUpload() }),
+  },
+  {
+    name: "publish an instrument version",
+    allowed: SECRETARIAT,
+    make: async () => ({ method: "POST", url: "/api/v1/instruments", body: instrumentUpload() }),
+  },
   {
     name: "admit a member state",
     allowed: SECRETARIAT,

@@ -23,6 +23,7 @@ export const BACKUP_TABLES = [
   "log_keys",
   "log_witnesses",
   "log_cosignatures",
+  "rules_instrument_versions",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -34,6 +35,7 @@ const ORDER: Partial<Record<BackupTable, string[]>> = {
   log_checkpoints: ["size"],
   log_keys: ["origin"],
   log_cosignatures: ["witness_id", "size"],
+  rules_instrument_versions: ["seq"],
 };
 const orderBy = (table: BackupTable) =>
   sql.join(
@@ -146,9 +148,11 @@ export async function importBackup(db: Db, data: unknown, progress?: Progress): 
       counts[table] = rows.length;
     }
     // Serial columns continue after the restored rows.
-    await tx.execute(
-      sql`select setval(pg_get_serial_sequence('log_entries', 'seq'), coalesce(max(seq), 1), max(seq) is not null) from log_entries`,
-    );
+    for (const table of ["log_entries", "rules_instrument_versions"]) {
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${table}, 'seq'), coalesce(max(seq), 1), max(seq) is not null) from ${sql.identifier(table)}`,
+      );
+    }
     return counts;
   });
 }

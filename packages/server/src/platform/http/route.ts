@@ -21,6 +21,8 @@ export interface HandlerInput<N extends RouteName> {
 export interface RouteOptions {
   /** Per-IP request limit per minute for this route (sign-in and the like). */
   rateLimitPerMinute?: number;
+  /** Largest accepted body for this route, in bytes (default: the server's bodyLimit). */
+  bodyLimit?: number;
 }
 
 const ERROR_CODES = [400, 401, 403, 404, 409, 413, 415, 429] as const;
@@ -44,6 +46,7 @@ export function defineRoute<N extends RouteName>(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: c.method,
     url: c.path,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     schema: {
       operationId: name,
       summary: c.summary,
