@@ -4,6 +4,7 @@ export * from "./client.js";
 export * from "./common.js";
 export * from "./log.js";
 export * from "./members.js";
+export * from "./registry.js";
 export * from "./routes.js";
 export * from "./rules.data.js";
 export * from "./rules.js";

@@ -37,6 +37,7 @@ import {
   UpdateOrganizationBody,
   UpdatePersonBody,
 } from "./members.js";
+import { registryContracts } from "./registry.routes.js";
 import { NoContent, type RouteContract, route } from "./route.js";
 import { rulesContracts } from "./rules.routes.js";
 
@@ -345,6 +346,7 @@ export const contracts = {
 
   ...logContracts,
   ...rulesContracts,
+  ...registryContracts,
 } as const satisfies Record<string, RouteContract>;
 
 export type Contracts = typeof contracts;

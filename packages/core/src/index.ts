@@ -4,4 +4,5 @@ export * from "./members/policy.js";
 export * from "./members/roles.js";
 export * from "./policy/actor.js";
 export * from "./policy/policy.js";
+export * from "./registry/index.js";
 export * from "./rules/index.js";

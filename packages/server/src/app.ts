@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import { logRoutes } from "./modules/log/routes.js";
 import { membersRoutes } from "./modules/members/routes.js";
+import { registryRoutes } from "./modules/registry/routes.js";
 import { rulesRoutes } from "./modules/rules/routes.js";
 import { adminRoutes } from "./platform/admin/routes.js";
 import { authPlugin } from "./platform/auth/plugin.js";
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     membersRoutes(api, deps);
     logRoutes(api, deps);
     rulesRoutes(api, deps);
+    registryRoutes(api, deps);
   });
 
   const webDist = deps.config.webDist;

@@ -5,8 +5,10 @@ import { type Database, openDatabase } from "./db/connection.js";
 import { migrate } from "./db/migrate.js";
 import { createLogService, initLog } from "./modules/log/log.service.js";
 import { loadLogIdentity } from "./modules/log/signer.js";
+import { reclassifyStale } from "./modules/registry/classify.service.js";
+import { createCatalogCache } from "./modules/rules/catalog.js";
 import { seedReferenceInstruments } from "./modules/rules/instruments.service.js";
-import { loadReferenceInstruments } from "./modules/rules/reference-data.js";
+import { loadReferenceCrosswalks, loadReferenceInstruments } from "./modules/rules/reference-data.js";
 import { type BootstrapResult, bootstrapAdmin } from "./platform/bootstrap.js";
 import type { Deps } from "./platform/context.js";
 import { createMailer } from "./platform/outbox/mailer.js";
@@ -35,7 +37,8 @@ export async function prepare(config: Config, options: AppOptions & { database?:
     const added = await seedReferenceInstruments(database, loadReferenceInstruments(config.referenceDataDir));
     if (added > 0) await log.sequencer.run();
   }
-  const deps: Deps = { database, config, mailer, log };
+  const catalog = createCatalogCache(loadReferenceCrosswalks(config.referenceDataDir));
+  const deps: Deps = { database, config, mailer, log, catalog };
   const app = await buildApp(deps, options);
   let timer: NodeJS.Timeout | undefined;
   if (config.smtpUrl) {
@@ -44,6 +47,14 @@ export async function prepare(config: Config, options: AppOptions & { database?:
     }, 5_000);
     timer.unref();
   }
+  // Re-classifies registered systems after an instrument changed (a batch at a time, shared by instances).
+  const reclassifyTimer = setInterval(() => {
+    deps
+      .catalog(database.db)
+      .then((catalog) => reclassifyStale(database.db, catalog))
+      .catch((err) => app.log.error({ err }, "re-classifying systems failed"));
+  }, 5_000);
+  reclassifyTimer.unref();
   // Integrates records whose submitter went away before asking (e.g. a crashed instance).
   const sequencerTimer = setInterval(() => {
     log.sequencer.run().catch((err) => app.log.error({ err }, "log sequencing failed"));
@@ -56,6 +67,7 @@ export async function prepare(config: Config, options: AppOptions & { database?:
     async close() {
       if (timer) clearInterval(timer);
       clearInterval(sequencerTimer);
+      clearInterval(reclassifyTimer);
       await log.sequencer.idle();
       await app.close();
       await database.close();

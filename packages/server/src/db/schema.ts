@@ -2,6 +2,7 @@
 
 export * from "../modules/log/tables.js";
 export * from "../modules/members/tables.js";
+export * from "../modules/registry/tables.js";
 export * from "../modules/rules/tables.js";
 export * from "../platform/audit/tables.js";
 export * from "../platform/auth/tables.js";

@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelAct } from "../../../../core/test/rules-fixture.js";
 import { type Agent, adminAgent, createTestApp, PUBLIC, type TestApp } from "../../../test/harness.js";
+import { cvScreeningDocument } from "../../../test/registry-fixture.js";
 
 /**
  * Every role × every mutating (or restricted) route: allowed (2xx) or refused
@@ -24,6 +25,8 @@ const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "public");
 interface Case {
   name: string;
   allowed: Who[];
+  /** Signed-in callers who cannot see the resource at all get 404 (it is not public), not 403. */
+  notFound?: Who[];
   /** Builds a fresh request (fresh resources, so an allowed call never spoils the next). */
   make(ctx: { orgId: string; self: Agent }): Promise<{ method: string; url: string; body?: unknown }>;
 }
@@ -52,7 +55,66 @@ function witnessKey() {
 /** A fresh, valid instrument file each time (a new version of the fictional test act). */
 const instrumentUpload = () => ({ format: "json", content: JSON.stringify(modelAct(randomUUID())) });
 
+/** A fresh draft system of the organization, created by the secretariat. */
+async function newSystem(orgId: string, status: "draft" | "submitted" | "published" = "draft") {
+  const res = await t.request("POST", "/api/v1/registry/systems", {
+    as: admin,
+    body: { organizationId: orgId, document: cvScreeningDocument() },
+  });
+  const id = res.json().id as string;
+  if (status !== "draft")
+    await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, { as: admin, body: { action: "submit" } });
+  if (status === "published")
+    await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, { as: admin, body: { action: "publish" } });
+  return id;
+}
+
 const cases: Case[] = [
+  {
+    name: "register an AI system for one's organization",
+    allowed: ["secretariat_admin", "provider"],
+    make: async ({ orgId }) => ({
+      method: "POST",
+      url: "/api/v1/registry/systems",
+      body: { organizationId: orgId, document: cvScreeningDocument() },
+    }),
+  },
+  {
+    name: "publish a submitted AI system",
+    allowed: SECRETARIAT,
+    notFound: ["registered"],
+    make: async ({ orgId }) => ({
+      method: "POST",
+      url: `/api/v1/registry/systems/${await newSystem(orgId, "submitted")}/transitions`,
+      body: { action: "publish" },
+    }),
+  },
+  {
+    name: "add a risk to one's organization's system",
+    allowed: ["secretariat_admin", "provider"],
+    make: async ({ orgId }) => ({
+      method: "POST",
+      url: `/api/v1/registry/systems/${await newSystem(orgId, "published")}/risks`,
+      body: {
+        taxonomy: "nist-ai-600-1",
+        categoryCode: "confabulation",
+        title: "Made-up facts",
+        likelihood: 2,
+        impact: 3,
+        owner: "QA",
+        reviewDate: "2027-01-01",
+      },
+    }),
+  },
+  {
+    name: "upload assessment evidence for one's organization",
+    allowed: ["secretariat_admin", "provider"],
+    make: async ({ orgId }) => ({
+      method: "POST",
+      url: "/api/v1/registry/evidence",
+      body: { organizationId: orgId, fileName: "e.txt", contentBase64: Buffer.from(randomUUID()).toString("base64") },
+    }),
+  },
   {
     name: "validate an instrument file",
     allowed: SECRETARIAT,
@@ -252,7 +314,7 @@ describe.each(cases)("$name", (c) => {
       expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
       expect(res.statusCode, res.body).toBeLessThan(300);
     } else {
-      expect(res.statusCode, res.body).toBe(who === "public" ? 401 : 403);
+      expect(res.statusCode, res.body).toBe(who === "public" ? 401 : c.notFound?.includes(who) ? 404 : 403);
       expect(res.headers["content-type"]).toContain("application/problem+json");
     }
   });

@@ -4,15 +4,13 @@ import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../platform/context.js";
 import { defineRoute, ensure } from "../../platform/http/route.js";
 import * as analysis from "./analysis.service.js";
-import { createCatalogCache } from "./catalog.js";
 import * as instruments from "./instruments.service.js";
-import { loadReferenceCrosswalks } from "./reference-data.js";
 
 const UPLOAD_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function rulesRoutes(app: FastifyInstance, deps: Deps) {
   const db = deps.database.db;
-  const catalog = createCatalogCache(loadReferenceCrosswalks(deps.config.referenceDataDir));
+  const catalog = deps.catalog;
   const profileSchema = dataJsonSchemas()["system-profile.schema.json"]!;
 
   defineRoute(app, "listInstruments", async ({ query }) => instruments.listInstruments(db, await catalog(db), query));

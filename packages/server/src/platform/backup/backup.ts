@@ -24,6 +24,16 @@ export const BACKUP_TABLES = [
   "log_witnesses",
   "log_cosignatures",
   "rules_instrument_versions",
+  "registry_systems",
+  "registry_system_versions",
+  "registry_classifications",
+  "registry_classification_events",
+  "registry_risks",
+  "registry_risk_history",
+  "registry_assessments",
+  "registry_answers",
+  "registry_evidence_blobs",
+  "registry_evidence",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -36,6 +46,11 @@ const ORDER: Partial<Record<BackupTable, string[]>> = {
   log_keys: ["origin"],
   log_cosignatures: ["witness_id", "size"],
   rules_instrument_versions: ["seq"],
+  registry_system_versions: ["system_id", "version"],
+  registry_classifications: ["hash"],
+  registry_answers: ["assessment_id", "question_id"],
+  registry_evidence_blobs: ["sha256"],
+  registry_evidence: ["organization_id", "sha256"],
 };
 const orderBy = (table: BackupTable) =>
   sql.join(
@@ -148,9 +163,15 @@ export async function importBackup(db: Db, data: unknown, progress?: Progress): 
       counts[table] = rows.length;
     }
     // Serial columns continue after the restored rows.
-    for (const table of ["log_entries", "rules_instrument_versions"]) {
+    const serials: [string, string][] = [
+      ["log_entries", "seq"],
+      ["rules_instrument_versions", "seq"],
+      ["registry_classification_events", "id"],
+      ["registry_risk_history", "id"],
+    ];
+    for (const [table, column] of serials) {
       await tx.execute(
-        sql`select setval(pg_get_serial_sequence(${table}, 'seq'), coalesce(max(seq), 1), max(seq) is not null) from ${sql.identifier(table)}`,
+        sql`select setval(pg_get_serial_sequence(${table}, ${column}), coalesce(max(${sql.identifier(column)}), 1), max(${sql.identifier(column)}) is not null) from ${sql.identifier(table)}`,
       );
     }
     return counts;

@@ -1,0 +1,306 @@
+import { createHash, randomUUID } from "node:crypto";
+import {
+  type Answer,
+  type AssessmentKind,
+  obligationQuestions,
+  type Question,
+  rmfQuestions,
+  scoreAssessment,
+} from "@concordia/core";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "../../db/connection.js";
+import { recordAudit } from "../../platform/audit/service.js";
+import type { RequestContext } from "../../platform/context.js";
+import { badRequest, conflict, HttpProblem, notFound, unauthenticated } from "../../platform/http/problem.js";
+import type { Catalog } from "../rules/catalog.js";
+import { ensureOn, ensureReadRisks, visibleSystem } from "./access.js";
+import { registryAnswers, registryAssessments, registryEvidence, registryEvidenceBlobs } from "./tables.js";
+
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+type AssessmentRow = typeof registryAssessments.$inferSelect;
+
+function summary(a: AssessmentRow, answers: Map<string, Answer>) {
+  return {
+    id: a.id,
+    systemId: a.systemId,
+    kind: a.kind,
+    title: a.title,
+    status: a.status,
+    createdAt: a.createdAt.toISOString(),
+    completedAt: a.completedAt?.toISOString() ?? null,
+    score: scoreAssessment(a.questions, answers),
+  };
+}
+
+export async function listAssessments(db: Db, ctx: RequestContext, systemId: string) {
+  const system = await visibleSystem(db, ctx, systemId);
+  ensureReadRisks(ctx, system.organizationId);
+  const rows = await db
+    .select()
+    .from(registryAssessments)
+    .where(eq(registryAssessments.systemId, systemId))
+    .orderBy(desc(registryAssessments.createdAt));
+  const answers = rows.length
+    ? await db
+        .select({
+          assessmentId: registryAnswers.assessmentId,
+          questionId: registryAnswers.questionId,
+          answer: registryAnswers.answer,
+        })
+        .from(registryAnswers)
+        .where(
+          inArray(
+            registryAnswers.assessmentId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return {
+    items: rows.map((r) =>
+      summary(r, new Map(answers.filter((a) => a.assessmentId === r.id).map((a) => [a.questionId, a.answer]))),
+    ),
+  };
+}
+
+function questionsFor(
+  catalog: Catalog,
+  kind: AssessmentKind,
+  profile: Parameters<Catalog["rules"]["evaluate"]>[0],
+): Question[] {
+  if (kind === "nist-ai-rmf") {
+    const rmf = catalog.byId.get("nist-ai-rmf");
+    if (!rmf) throw conflict("The NIST AI RMF instrument is not loaded, so its questionnaire is unavailable");
+    return rmfQuestions(rmf.instrument);
+  }
+  const questions = obligationQuestions(
+    catalog.rules.evaluate(profile, { asOf: new Date().toISOString().slice(0, 10) }),
+  );
+  if (questions.length === 0)
+    throw conflict(
+      "No binding obligation applies to this system's profile, so there is nothing to assess",
+      "body.kind",
+    );
+  return questions;
+}
+
+export async function createAssessment(
+  db: Db,
+  catalog: Catalog,
+  ctx: RequestContext,
+  systemId: string,
+  kind: AssessmentKind,
+  title?: string,
+) {
+  return db.transaction(async (tx) => {
+    const system = await visibleSystem(tx, ctx, systemId, { write: true });
+    ensureOn("writeAssessments", ctx, system.organizationId);
+    const questions = questionsFor(catalog, kind, system.document.profile);
+    const id = randomUUID();
+    const name = title?.trim() || (kind === "nist-ai-rmf" ? "NIST AI RMF self-assessment" : "Obligations checklist");
+    await tx
+      .insert(registryAssessments)
+      .values({ id, systemId, kind, title: name, status: "in-progress", questions, createdBy: ctx.actor.userId });
+    await recordAudit(tx, ctx, {
+      action: "registry.assessment.create",
+      resourceType: "ai_assessment",
+      resourceIds: [id, systemId],
+      details: { kind },
+    });
+    return id;
+  });
+}
+
+async function load(db: Db | Tx, ctx: RequestContext, assessmentId: string, opts: { forUpdate?: boolean } = {}) {
+  if (opts.forUpdate && ctx.actor.userId === null) throw unauthenticated();
+  const q = db.select().from(registryAssessments).where(eq(registryAssessments.id, assessmentId));
+  const [a] = opts.forUpdate ? await q.for("update") : await q;
+  if (!a) throw notFound(`Assessment ${assessmentId}`);
+  const system = await visibleSystem(db, ctx, a.systemId).catch(() => {
+    throw notFound(`Assessment ${assessmentId}`);
+  });
+  return { a, system };
+}
+
+export async function assessmentView(db: Db | Tx, ctx: RequestContext, assessmentId: string) {
+  const { a, system } = await load(db, ctx, assessmentId);
+  ensureReadRisks(ctx, system.organizationId);
+  const rows = await db.select().from(registryAnswers).where(eq(registryAnswers.assessmentId, assessmentId));
+  const hashes = [...new Set(rows.flatMap((r) => r.evidence))];
+  const files = hashes.length
+    ? await db
+        .select({
+          sha256: registryEvidence.sha256,
+          fileName: registryEvidence.fileName,
+          mediaType: registryEvidence.mediaType,
+          size: registryEvidenceBlobs.size,
+        })
+        .from(registryEvidence)
+        .innerJoin(registryEvidenceBlobs, eq(registryEvidenceBlobs.sha256, registryEvidence.sha256))
+        .where(
+          and(eq(registryEvidence.organizationId, system.organizationId), inArray(registryEvidence.sha256, hashes)),
+        )
+    : [];
+  const byHash = new Map(files.map((f) => [f.sha256, f]));
+  return {
+    ...summary(a, new Map(rows.map((r) => [r.questionId, r.answer]))),
+    questions: a.questions,
+    answers: rows.map((r) => ({
+      questionId: r.questionId,
+      answer: r.answer,
+      note: r.note,
+      evidence: r.evidence.map(
+        (h) => byHash.get(h) ?? { sha256: h, fileName: h, size: 0, mediaType: "application/octet-stream" },
+      ),
+      answeredAt: r.answeredAt.toISOString(),
+    })),
+  };
+}
+
+export async function answerQuestion(
+  db: Db,
+  ctx: RequestContext,
+  assessmentId: string,
+  questionId: string,
+  input: { answer: Answer; note: string; evidence: string[] },
+) {
+  return db.transaction(async (tx) => {
+    const { a, system } = await load(tx, ctx, assessmentId, { forUpdate: true });
+    ensureOn("writeAssessments", ctx, system.organizationId);
+    if (a.status === "completed") throw conflict("This assessment is completed; start a new one to change answers");
+    if (!a.questions.some((q) => q.id === questionId))
+      throw badRequest("params.questionId", `no question "${questionId}" in this assessment`);
+    const evidence = [...new Set(input.evidence)];
+    if (evidence.length) {
+      const known = await tx
+        .select({ sha256: registryEvidence.sha256 })
+        .from(registryEvidence)
+        .where(
+          and(eq(registryEvidence.organizationId, system.organizationId), inArray(registryEvidence.sha256, evidence)),
+        );
+      const have = new Set(known.map((k) => k.sha256));
+      const missing = input.evidence.findIndex((h) => !have.has(h));
+      if (missing >= 0)
+        throw badRequest(
+          `body.evidence.${missing}`,
+          "no evidence file with this SHA-256 was uploaded for this organization",
+        );
+    }
+    const values = {
+      answer: input.answer,
+      note: input.note,
+      evidence,
+      answeredBy: ctx.actor.userId,
+      answeredAt: new Date(),
+    };
+    await tx
+      .insert(registryAnswers)
+      .values({ assessmentId, questionId, ...values })
+      .onConflictDoUpdate({ target: [registryAnswers.assessmentId, registryAnswers.questionId], set: values });
+    await recordAudit(tx, ctx, {
+      action: "registry.assessment.answer",
+      resourceType: "ai_assessment",
+      resourceIds: [assessmentId],
+      details: { questionId, answer: input.answer },
+    });
+    return assessmentView(tx, ctx, assessmentId);
+  });
+}
+
+export async function completeAssessment(db: Db, ctx: RequestContext, assessmentId: string) {
+  return db.transaction(async (tx) => {
+    const { a, system } = await load(tx, ctx, assessmentId, { forUpdate: true });
+    ensureOn("writeAssessments", ctx, system.organizationId);
+    if (a.status === "completed") throw conflict("This assessment is already completed");
+    const answered = await tx
+      .select({ q: registryAnswers.questionId })
+      .from(registryAnswers)
+      .where(eq(registryAnswers.assessmentId, assessmentId));
+    const unanswered = a.questions.length - new Set(answered.map((r) => r.q)).size;
+    if (unanswered > 0) throw conflict(`${unanswered} question(s) are not answered yet`);
+    await tx
+      .update(registryAssessments)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(eq(registryAssessments.id, assessmentId));
+    await recordAudit(tx, ctx, {
+      action: "registry.assessment.complete",
+      resourceType: "ai_assessment",
+      resourceIds: [assessmentId],
+    });
+    return assessmentView(tx, ctx, assessmentId);
+  });
+}
+
+export async function uploadEvidence(
+  db: Db,
+  ctx: RequestContext,
+  input: { organizationId: string; fileName: string; mediaType: string; contentBase64: string },
+) {
+  ensureOn("writeAssessments", ctx, input.organizationId);
+  const bytes = Buffer.from(input.contentBase64, "base64");
+  if (bytes.length > MAX_EVIDENCE_BYTES) {
+    throw new HttpProblem(
+      413,
+      "Payload too large",
+      `body.contentBase64: the file is ${bytes.length} bytes; at most ${MAX_EVIDENCE_BYTES}`,
+      [{ field: "body.contentBase64", message: `at most ${MAX_EVIDENCE_BYTES} bytes` }],
+    );
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(registryEvidenceBlobs)
+      .values({ sha256, content: new Uint8Array(bytes), size: bytes.length })
+      .onConflictDoNothing();
+    await tx
+      .insert(registryEvidence)
+      .values({
+        organizationId: input.organizationId,
+        sha256,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+        uploadedBy: ctx.actor.userId,
+      })
+      .onConflictDoUpdate({
+        target: [registryEvidence.organizationId, registryEvidence.sha256],
+        set: { fileName: input.fileName, mediaType: input.mediaType },
+      });
+    await recordAudit(tx, ctx, {
+      action: "registry.evidence.upload",
+      resourceType: "evidence",
+      resourceIds: [sha256],
+      details: { size: bytes.length },
+    });
+    return { sha256, fileName: input.fileName, size: bytes.length, mediaType: input.mediaType };
+  });
+}
+
+export async function getEvidence(db: Db, ctx: RequestContext, sha256: string) {
+  const rows = await db
+    .select({
+      organizationId: registryEvidence.organizationId,
+      fileName: registryEvidence.fileName,
+      mediaType: registryEvidence.mediaType,
+    })
+    .from(registryEvidence)
+    .where(eq(registryEvidence.sha256, sha256));
+  const readable = rows.find((r) => {
+    try {
+      ensureReadRisks(ctx, r.organizationId);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!readable) {
+    if (rows.length > 0) ensureReadRisks(ctx, rows[0]!.organizationId); // throws the right 401/403
+    throw notFound(`Evidence ${sha256}`);
+  }
+  const [blob] = await db.select().from(registryEvidenceBlobs).where(eq(registryEvidenceBlobs.sha256, sha256));
+  return {
+    sha256,
+    fileName: readable.fileName,
+    mediaType: readable.mediaType,
+    size: blob!.size,
+    contentBase64: Buffer.from(blob!.content).toString("base64"),
+  };
+}

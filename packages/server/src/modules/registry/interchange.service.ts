@@ -1,0 +1,127 @@
+import { SystemDocumentSchema } from "@concordia/contracts";
+import {
+  annexViiiSectionA,
+  bomToDocument,
+  CycloneDxMappingError,
+  DEFAULT_VISIBILITY,
+  type SystemDocument,
+  systemToBom,
+  ukAtrs,
+  viewerLevel,
+} from "@concordia/core";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/connection.js";
+import type { RequestContext } from "../../platform/context.js";
+import { HttpProblem } from "../../platform/http/problem.js";
+import { organizations } from "../members/tables.js";
+import type { Catalog } from "../rules/catalog.js";
+import { ensureOn, projectFor, visibleSystem } from "./access.js";
+import { validateCycloneDx } from "./cyclonedx-validator.js";
+import { createSystem, updateSystem } from "./systems.service.js";
+
+const invalid = (detail: string, errors: { field: string; message: string }[]) =>
+  new HttpProblem(400, "Invalid ML-BOM", detail, errors);
+
+/**
+ * Creates or updates a system from a CycloneDX ML-BOM: the BOM must pass the official 1.6 schema
+ * (every error with its path), and the mapped document must be a complete, valid system document;
+ * otherwise nothing is saved.
+ */
+export async function importCycloneDx(
+  db: Db,
+  catalog: Catalog,
+  ctx: RequestContext,
+  input: {
+    organizationId: string;
+    systemId?: string;
+    bom: Record<string, unknown>;
+    visibility?: SystemDocument["visibility"];
+  },
+): Promise<string> {
+  ensureOn(input.systemId ? "update" : "create", ctx, input.organizationId);
+  const schemaErrors = await validateCycloneDx(input.bom);
+  if (schemaErrors.length)
+    throw invalid(`${schemaErrors.length} error(s) against the CycloneDX 1.6 schema`, schemaErrors);
+  let mapped: ReturnType<typeof bomToDocument>;
+  try {
+    mapped = bomToDocument(input.bom);
+  } catch (err) {
+    if (err instanceof CycloneDxMappingError) throw invalid(err.message, [{ field: err.field, message: err.message }]);
+    throw err;
+  }
+  let base: Partial<SystemDocument> = { deploymentCountries: [], visibility: { ...DEFAULT_VISIBILITY } };
+  if (input.systemId) {
+    const row = await visibleSystem(db, ctx, input.systemId, { write: true });
+    if (row.organizationId !== input.organizationId) {
+      throw invalid("the system belongs to another organization", [
+        { field: "body.systemId", message: "belongs to another organization" },
+      ]);
+    }
+    base = row.document;
+  }
+  const draft = {
+    ...base,
+    ...Object.fromEntries(mapped.found.map((k) => [k, mapped.document[k]])),
+    ...(input.visibility ? { visibility: input.visibility } : {}),
+  };
+  if (!draft.profile) draft.profile = mapped.document.profile ?? { profileVersion: "1" };
+  if (!draft.kind) draft.kind = mapped.document.kind ?? "system";
+  const parsed = SystemDocumentSchema.safeParse(draft);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      field: "body.bom",
+      message: `the register needs document.${i.path.map(String).join(".")}: ${i.message}`,
+    }));
+    throw invalid("The ML-BOM is valid CycloneDX but lacks what the register needs", errors);
+  }
+  if (input.systemId) {
+    await updateSystem(
+      db,
+      catalog,
+      ctx,
+      input.systemId,
+      parsed.data as SystemDocument,
+      "Updated from a CycloneDX ML-BOM",
+    );
+    return input.systemId;
+  }
+  return createSystem(db, catalog, ctx, input.organizationId, parsed.data as SystemDocument);
+}
+
+async function exportInput(db: Db, ctx: RequestContext, id: string) {
+  const row = await visibleSystem(db, ctx, id);
+  const [org] = await db
+    .select({ name: organizations.name, website: organizations.website })
+    .from(organizations)
+    .where(eq(organizations.id, row.organizationId));
+  const { document, hidden } = projectFor(ctx.actor, row);
+  return {
+    row,
+    input: {
+      systemId: row.id,
+      version: row.version,
+      provider: { name: org?.name ?? "", ...(org?.website ? { url: org.website } : {}) },
+      document,
+      hidden,
+      classification: { categories: row.categories, jurisdictions: row.jurisdictions },
+    },
+  };
+}
+
+export async function exportCycloneDx(db: Db, ctx: RequestContext, id: string) {
+  const { row, input } = await exportInput(db, ctx, id);
+  const level = viewerLevel(ctx.actor, row.organizationId);
+  return systemToBom({
+    ...input,
+    serialSeed: `${row.id}:${row.version}:${level}`,
+    timestamp: row.updatedAt.toISOString(),
+  }) as unknown as Record<string, unknown>;
+}
+
+export async function exportFieldSet(db: Db, ctx: RequestContext, id: string, standard: "eu-annex-viii" | "uk-atrs") {
+  const { input } = await exportInput(db, ctx, id);
+  return (standard === "eu-annex-viii" ? annexViiiSectionA(input) : ukAtrs(input)) as unknown as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,336 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelAct } from "../../../../core/test/rules-fixture.js";
+import { type Agent, adminAgent, createTestApp, PUBLIC, type TestApp } from "../../../test/harness.js";
+import { cvScreeningDocument, registryDataDir } from "../../../test/registry-fixture.js";
+import { reclassifyStale } from "./classify.service.js";
+import { validateCycloneDx } from "./cyclonedx-validator.js";
+
+let t: TestApp;
+let admin: Agent;
+let provider: { agent: Agent; organizationId: string };
+let otherProvider: { agent: Agent; organizationId: string };
+let auditor: Agent;
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../test/fixtures/cyclonedx/${name}`, import.meta.url), "utf8"));
+
+beforeAll(async () => {
+  t = await createTestApp({ seedReferenceData: true, referenceDataDir: registryDataDir() });
+  admin = await adminAgent(t);
+  const p = await t.person("provider");
+  provider = { agent: p.agent, organizationId: p.organizationId! };
+  const o = await t.person("provider");
+  otherProvider = { agent: o.agent, organizationId: o.organizationId! };
+  auditor = (await t.person("auditor")).agent;
+});
+afterAll(() => t.close());
+
+async function register(doc = cvScreeningDocument(), as = provider) {
+  const res = await t.request("POST", "/api/v1/registry/systems", {
+    as: as.agent,
+    body: { organizationId: as.organizationId, document: doc },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as {
+    id: string;
+    classification: { categories: string[]; jurisdictions: string[] };
+    [k: string]: unknown;
+  };
+}
+
+async function publish(id: string) {
+  expect(
+    (
+      await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, {
+        as: provider.agent,
+        body: { action: "submit" },
+      })
+    ).statusCode,
+  ).toBe(200);
+  const res = await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, {
+    as: admin,
+    body: { action: "publish" },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+const countSystems = async () =>
+  (await t.request("GET", "/api/v1/registry/systems?mine=true", { as: admin })).json().total;
+
+describe("registering and classifying", () => {
+  it("creates a draft, classifies it on save and keeps it from the public", async () => {
+    const created = await register();
+    expect(created).toMatchObject({ status: "draft", version: 1, canEdit: true, hidden: [] });
+    const c = created.classification;
+    expect(c.categories).toContain("test-model-act:high-risk");
+    expect(c.jurisdictions).toEqual(["XA"]);
+    expect((await t.request("GET", `/api/v1/registry/systems/${created.id}`)).statusCode).toBe(404);
+    expect(
+      (await t.request("GET", `/api/v1/registry/systems/${created.id}`, { as: otherProvider.agent })).statusCode,
+    ).toBe(404);
+  });
+
+  it("rejects bad documents with every field named and saves nothing", async () => {
+    const before = await countSystems();
+    const doc = { ...cvScreeningDocument(), name: "", profile: { profileVersion: "1", functions: ["mind-reading"] } };
+    const res = await t.request("POST", "/api/v1/registry/systems", {
+      as: provider.agent,
+      body: { organizationId: provider.organizationId, document: doc },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(["body.document.name", "body.document.profile.functions.0"]);
+    expect(await countSystems()).toBe(before);
+  });
+
+  it("refuses to register for another organization", async () => {
+    const res = await t.request("POST", "/api/v1/registry/systems", {
+      as: otherProvider.agent,
+      body: { organizationId: provider.organizationId, document: cvScreeningDocument() },
+    });
+    expect(res.statusCode).toBe(403);
+    const anonymous = await t.request("POST", "/api/v1/registry/systems", {
+      body: { organizationId: provider.organizationId, document: cvScreeningDocument() },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe("publication and visibility", () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await register(cvScreeningDocument({ name: "Visible ranker" }))).id;
+  });
+
+  it("publishes through review and logs it", async () => {
+    expect(
+      (
+        await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, {
+          as: provider.agent,
+          body: { action: "publish" },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const published = await publish(id);
+    expect(published.status).toBe("published");
+    const entry = (await t.request("GET", `/api/v1/log/entries/${published.logIndex}`)).json();
+    expect(entry.recordType).toBe("registry.system.published");
+    expect(JSON.parse(entry.record)).toMatchObject({
+      systemId: id,
+      name: "Visible ranker",
+      categories: expect.arrayContaining(["test-model-act:high-risk"]),
+    });
+    const again = await t.request("POST", `/api/v1/registry/systems/${id}/transitions`, {
+      as: admin,
+      body: { action: "publish" },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("shows each caller only the field groups they may read", async () => {
+    const pub = (await t.request("GET", `/api/v1/registry/systems/${id}`)).json();
+    expect(pub.hidden.sort()).toEqual(["contact", "datasets"]);
+    expect(pub.document.contact).toBeUndefined();
+    expect(pub.document.datasets).toBeUndefined();
+    expect(pub.document.visibility).toBeUndefined();
+    expect(pub.document.intendedPurpose).toContain("Ranks job applications");
+    const member = (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: auditor })).json();
+    expect(member.hidden).toEqual([]);
+    expect(member.document.contact.email).toBe("compliance@talentsift.example");
+    expect(member.canEdit).toBe(false);
+  });
+
+  it("keeps secretariat-only fields from members but not from owners", async () => {
+    const doc = cvScreeningDocument({ name: "Visible ranker" });
+    doc.visibility.modelCard = "secretariat";
+    const res = await t.request("PUT", `/api/v1/registry/systems/${id}`, {
+      as: provider.agent,
+      body: { document: doc, changeNote: "model card to the secretariat only" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(2);
+    expect(
+      (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: auditor })).json().document.modelCard,
+    ).toBeUndefined();
+    expect(
+      (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: admin })).json().document.modelCard.task,
+    ).toBe("ranking");
+    expect(
+      (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: provider.agent })).json().document.modelCard.task,
+    ).toBe("ranking");
+    const bom = (await t.request("GET", `/api/v1/registry/systems/${id}/export/cyclonedx`, { as: auditor })).json();
+    expect(JSON.stringify(bom)).not.toContain("NDCG");
+    const versions = (await t.request("GET", `/api/v1/registry/systems/${id}/versions`)).json();
+    expect(versions.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it("lets only the owner and the secretariat change a published system", async () => {
+    const body = { document: cvScreeningDocument() };
+    expect(
+      (await t.request("PUT", `/api/v1/registry/systems/${id}`, { as: otherProvider.agent, body })).statusCode,
+    ).toBe(403);
+    expect((await t.request("PUT", `/api/v1/registry/systems/${id}`, { as: auditor, body })).statusCode).toBe(403);
+    expect((await t.request("PUT", `/api/v1/registry/systems/${id}`, { body })).statusCode).toBe(401);
+  });
+
+  it("withholds the reasons behind obligations when the profile is not public", async () => {
+    const open = (await t.request("GET", `/api/v1/registry/systems/${id}/obligations`)).json();
+    const act = open.jurisdictions.find((j: { jurisdiction: string }) => j.jurisdiction === "XA").instruments[0];
+    expect(act.obligations[0].trace.length).toBeGreaterThan(0);
+    const doc = cvScreeningDocument({ name: "Visible ranker" });
+    doc.visibility.profile = "members";
+    await t.request("PUT", `/api/v1/registry/systems/${id}`, { as: provider.agent, body: { document: doc } });
+    const closed = (await t.request("GET", `/api/v1/registry/systems/${id}/obligations`)).json();
+    const act2 = closed.jurisdictions.find((j: { jurisdiction: string }) => j.jurisdiction === "XA").instruments[0];
+    expect(act2.obligations.every((o: { trace: unknown[] }) => o.trace.length === 0)).toBe(true);
+    expect((await t.request("GET", `/api/v1/registry/systems/${id}`)).json().document.profile).toBeUndefined();
+  });
+});
+
+describe("the public register", () => {
+  let id: string;
+  beforeAll(async () => {
+    const doc = cvScreeningDocument({
+      name: "Searchable screener",
+      description: "Uses a confidential zebrafinch ensemble.",
+    });
+    doc.visibility.description = "members";
+    id = (await register(doc)).id;
+    await publish(id);
+    await register(cvScreeningDocument({ name: "Searchable draft" }));
+  });
+
+  it("finds published systems by text in any language and by filters, never drafts", async () => {
+    const q = async (qs: string, as: Agent = PUBLIC) =>
+      (await t.request("GET", `/api/v1/registry/systems?${qs}`, { as })).json();
+    expect((await q("q=searchable")).items.map((s: { name: string }) => s.name)).toEqual(["Searchable screener"]);
+    expect((await q(`q=${encodeURIComponent("简历")}`)).total).toBeGreaterThanOrEqual(1);
+    expect((await q("q=zebrafinch")).total).toBe(0); // only in a members-only description
+    expect((await q("q=searchable&category=test-model-act:high-risk&jurisdiction=XA&sector=employment")).total).toBe(1);
+    expect((await q("q=searchable&sector=housing")).total).toBe(0);
+    expect((await q(`q=searchable&provider=${otherProvider.organizationId}`)).total).toBe(0);
+    const hit = (await q("q=searchable")).items[0];
+    expect(hit.intendedPurpose).toBeNull();
+    expect(typeof hit.logIndex).toBe("number");
+    expect((await q("q=searchable&mine=true", provider.agent)).total).toBe(2);
+    expect((await t.request("GET", "/api/v1/registry/systems?status=draft")).statusCode).toBe(401);
+    expect((await q("status=draft", otherProvider.agent)).total).toBe(0);
+  });
+
+  it("exports the results as CSV and JSON, and counts them for the charts", async () => {
+    const csv = await t.request("GET", "/api/v1/registry/export?format=csv&q=searchable");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const lines = csv.body.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "id,name,kind,version,status,provider,intended_purpose,categories,jurisdictions,sectors,published_at,log_index",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("Searchable screener");
+    const json = await t.request("GET", "/api/v1/registry/export?format=json&q=searchable");
+    expect(JSON.parse(json.body)[0].id).toBe(id);
+    const stats = (await t.request("GET", "/api/v1/registry/stats")).json();
+    expect(stats.total).toBeGreaterThanOrEqual(2);
+    expect(
+      stats.byCategory.find((c: { category: string }) => c.category === "test-model-act:high-risk").count,
+    ).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("re-classification when an instrument changes", () => {
+  it("re-evaluates every system and records what changed", async () => {
+    const { id } = await register(cvScreeningDocument({ name: "Reclassified" }));
+    const next = modelAct("2");
+    next.requirements[1]!.applicability = { fact: "purposes", includes: "credit" };
+    const published = await t.request("POST", "/api/v1/instruments", {
+      as: admin,
+      body: { format: "json", content: JSON.stringify(next) },
+    });
+    expect(published.statusCode).toBe(201);
+    const stale = (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: provider.agent })).json();
+    expect(stale.classification.stale).toBe(true);
+    let done = 0;
+    for (let n = -1; n !== 0; ) {
+      n = await reclassifyStale(t.db, await t.started.deps.catalog(t.db));
+      done += n;
+    }
+    expect(done).toBeGreaterThanOrEqual(1);
+    const fresh = (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: provider.agent })).json();
+    expect(fresh.classification.stale).toBe(false);
+    expect(fresh.classification.categories).toContain("test-model-act:minimal");
+    expect(fresh.classification.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          instrumentId: "test-model-act",
+          kind: "category",
+          before: "High risk",
+          after: "Minimal",
+        }),
+        expect.objectContaining({ instrumentId: "test-model-act", kind: "version", before: "1", after: "2" }),
+      ]),
+    );
+    const history = (
+      await t.request("GET", `/api/v1/registry/systems/${id}/classifications`, { as: provider.agent })
+    ).json();
+    expect(history.items).toHaveLength(2);
+  });
+});
+
+describe("CycloneDX", () => {
+  it("imports a valid ML-BOM and exports a valid one", async () => {
+    const res = await t.request("POST", "/api/v1/registry/import/cyclonedx", {
+      as: provider.agent,
+      body: { organizationId: provider.organizationId, bom: fixture("cv-screening-ml-bom.json") },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const system = res.json();
+    expect(system.status).toBe("draft");
+    expect(system.document.name).toBeTruthy();
+    const bom = (
+      await t.request("GET", `/api/v1/registry/systems/${system.id}/export/cyclonedx`, { as: provider.agent })
+    ).json();
+    expect(await validateCycloneDx(bom)).toEqual([]);
+    expect(bom.specVersion).toBe("1.6");
+    const annex = (
+      await t.request("GET", `/api/v1/registry/systems/${system.id}/export/eu-annex-viii`, { as: provider.agent })
+    ).json();
+    expect(annex.fields.length).toBeGreaterThan(5);
+    const atrs = (
+      await t.request("GET", `/api/v1/registry/systems/${system.id}/export/uk-atrs`, { as: provider.agent })
+    ).json();
+    expect(atrs.fields.length).toBeGreaterThan(5);
+  });
+
+  it("reports every schema error of an invalid ML-BOM with its path and saves nothing", async () => {
+    const before = await countSystems();
+    const res = await t.request("POST", "/api/v1/registry/import/cyclonedx", {
+      as: provider.agent,
+      body: { organizationId: provider.organizationId, bom: fixture("invalid-ml-bom.json") },
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { field: string }[];
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors.every((e) => e.field.startsWith("body.bom"))).toBe(true);
+    const notMl = await t.request("POST", "/api/v1/registry/import/cyclonedx", {
+      as: provider.agent,
+      body: { organizationId: provider.organizationId, bom: fixture("not-ml-sbom.json") },
+    });
+    expect(notMl.statusCode).toBe(400);
+    expect(await countSystems()).toBe(before);
+  });
+
+  it("marks withheld fields in the field sets for the public", async () => {
+    const { id } = await register(cvScreeningDocument({ name: "Field set ranker" }));
+    await publish(id);
+    const atrs = (await t.request("GET", `/api/v1/registry/systems/${id}/export/uk-atrs`)).json();
+    const statuses = new Set(atrs.fields.map((f: { status: string }) => f.status));
+    expect(statuses.has("withheld")).toBe(true);
+    expect(JSON.stringify(atrs)).not.toContain("compliance@talentsift.example");
+  });
+});
