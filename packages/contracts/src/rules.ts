@@ -11,7 +11,8 @@ const Slug = z
 const IsoDate = z.iso.date();
 const Relation = z.enum(["equal", "subset-of", "superset-of", "intersects-with"]);
 const Status = z.enum(["applies", "may-apply", "does-not-apply"]);
-const MaxHops = z.coerce.number().int().min(1).max(4).default(3);
+// Two hops by default: beyond that, hub instruments (the OECD principles) create weak, misleading links.
+const MaxHops = z.coerce.number().int().min(1).max(4).default(2);
 
 export const InstrumentParams = z.strictObject({ id: Slug });
 export const RequirementParams = z.strictObject({ id: Slug, requirementId: Slug });

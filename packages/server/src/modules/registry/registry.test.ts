@@ -334,3 +334,33 @@ describe("CycloneDX", () => {
     expect(JSON.stringify(atrs)).not.toContain("compliance@talentsift.example");
   });
 });
+
+describe("field visibility for every role", () => {
+  it("each role reads exactly the field groups its level allows, and no more through search or exports", async () => {
+    const doc = cvScreeningDocument({ name: "Role matrix ranker" });
+    doc.visibility = { ...doc.visibility, modelCard: "secretariat", datasets: "members", contact: "members", links: "public" };
+    const { id } = await register(doc);
+    await publish(id);
+    const expectations: [string, Agent, string[]][] = [
+      ["public", PUBLIC, ["contact", "datasets", "modelCard"]],
+      ["registered (no role)", (await t.person()).agent, ["contact", "datasets", "modelCard"]],
+      ["member delegate", (await t.person("member_delegate")).agent, ["modelCard"]],
+      ["auditor", auditor, ["modelCard"]],
+      ["researcher", (await t.person("researcher")).agent, ["modelCard"]],
+      ["provider of another organization", otherProvider.agent, ["modelCard"]],
+      ["provider of the owner", provider.agent, []],
+      ["secretariat", admin, []],
+    ];
+    for (const [who, agent, hidden] of expectations) {
+      const view = (await t.request("GET", `/api/v1/registry/systems/${id}`, { as: agent })).json();
+      expect(view.hidden.sort(), who).toEqual(hidden);
+      for (const group of hidden) {
+        const field = group === "modelCard" ? "modelCard" : group;
+        expect(view.document[field], `${who} must not receive ${group}`).toBeUndefined();
+      }
+      const bom = JSON.stringify((await t.request("GET", `/api/v1/registry/systems/${id}/export/cyclonedx`, { as: agent })).json());
+      expect(bom.includes("NDCG"), `${who}: model card metrics in the BOM`).toBe(!hidden.includes("modelCard"));
+      expect(bom.includes("compliance@talentsift.example"), `${who}: contact in the BOM`).toBe(!hidden.includes("contact"));
+    }
+  });
+});

@@ -84,7 +84,7 @@ export function requirementView(catalog: Catalog, instrumentId: string, requirem
   const { r, trail } = found;
   const key = requirementKey(instrumentId, requirementId);
   const directEdges = catalog.graph.edges.get(key) ?? [];
-  const mappings = [...inferFrom(catalog.graph, key, 3).values()]
+  const mappings = [...inferFrom(catalog.graph, key, 2).values()]
     .filter((m) => splitKey(m.to).instrumentId !== instrumentId)
     .map((m) => {
       const edge = m.hops === 1 ? directEdges.find((e) => e.to === m.to && e.relation === m.relation) : undefined;
