@@ -177,6 +177,7 @@ export const EvaluateBody = z.strictObject({
   asOf: IsoDate.optional().describe("Evaluation date (default: today, UTC)"),
   jurisdictions: z.array(JurisdictionCode).max(50).optional(),
   includeNotApplicable: z.boolean().optional(),
+  traces: z.boolean().optional().describe("Explain each result with the facts behind it (default true)"),
 });
 
 export const InstrumentResultView = z.object({

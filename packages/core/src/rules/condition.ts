@@ -136,3 +136,50 @@ export function explainCondition(c: Condition, profile: object): { value: Tri; t
   if (isPresent(v)) trace.value = v;
   return { value, trace: [trace] };
 }
+
+export interface Explained {
+  value: Tri;
+  trace: FactTrace[];
+}
+
+const NO_TRACE: readonly FactTrace[] = Object.freeze([]);
+
+/**
+ * Compiles a condition into an explainer: the same value as compileCondition, plus the facts that
+ * decided it (as explainCondition gives), with getters and test texts prepared once.
+ */
+export function compileExplainer(c: Condition): (profile: object) => Explained {
+  if ("all" in c || "any" in c) {
+    const isAll = "all" in c;
+    const parts = (isAll ? c.all : c.any).map(compileExplainer);
+    const decisive: Tri = isAll ? FALSE : TRUE;
+    return (p) => {
+      const results = parts.map((part) => part(p));
+      let value: Tri = isAll ? TRUE : FALSE;
+      if (results.some((x) => x.value === decisive)) value = decisive;
+      else if (results.some((x) => x.value === UNKNOWN)) value = UNKNOWN;
+      const keep = value === UNKNOWN ? UNKNOWN : value === decisive ? decisive : null;
+      const trace: FactTrace[] = [];
+      for (const x of results) if (keep === null || x.value === keep) trace.push(...x.trace);
+      return { value, trace };
+    };
+  }
+  if ("not" in c) {
+    const inner = compileExplainer(c.not);
+    return (p) => {
+      const x = inner(p);
+      return { value: x.value === UNKNOWN ? UNKNOWN : x.value === TRUE ? FALSE : TRUE, trace: x.trace };
+    };
+  }
+  const get = getter(c.fact);
+  const { test, check } = leafTest(c);
+  const fact = c.fact;
+  return (p) => {
+    const v = get(p);
+    if (!isPresent(v)) return { value: UNKNOWN, trace: [{ fact, test, result: "unknown" }] };
+    const value: Tri = check(v) ? TRUE : FALSE;
+    return { value, trace: [{ fact, test, value: v, result: WORD[value] }] };
+  };
+}
+
+export const EMPTY_EXPLANATION: Explained = Object.freeze({ value: TRUE, trace: NO_TRACE as FactTrace[] }) as Explained;

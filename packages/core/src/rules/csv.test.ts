@@ -9,6 +9,9 @@ describe("CSV export", () => {
     expect(csvField("line\nbreak")).toBe('"line\nbreak"');
     expect(csvField(null)).toBe("");
     expect(csvField(true)).toBe("true");
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField("-12.5")).toBe("-12.5");
+    expect(csvField(-3)).toBe("-3");
   });
 
   it("writes one row per obligation with its reasons", () => {
@@ -28,7 +31,7 @@ describe("CSV export", () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(
-      /^XA,test-model-act,Model Act,true,high-risk,art-2-2,Art\. 2\(2\),Human oversight by deployers,deployer,applies,2026-06-01,true,places\.used within XA: true/,
+      /^XA,test-model-act,Model Act,true,high-risk,art-2-2,Art\. 2\(2\),Human oversight by deployers,deployer,applies,2026-06-01,true,purposes includes employment: true/,
     );
     expect(rows[1]).toContain("roles includes any of deployer: true");
   });

@@ -1,8 +1,14 @@
 import type { Evaluation } from "./engine.js";
 
-/** RFC 4180 field quoting: quotes when needed, doubles inner quotes. */
+/**
+ * One RFC 4180 field: quoted when it holds a comma, quote, line break or edge space (quotes
+ * doubled). Text a spreadsheet would run as a formula (= + - @ tab or CR first, but not a plain
+ * negative number) gets a leading apostrophe (OWASP CSV injection guidance).
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
+  if (value === null || value === undefined) return "";
+  let s = String(value);
+  if (typeof value === "string" && /^[=+@\t\r-]/.test(s) && !/^-\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

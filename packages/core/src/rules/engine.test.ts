@@ -34,9 +34,16 @@ describe("obligation engine", () => {
     expect(oversight.status).toBe("applies");
     expect(oversight.appliesFrom).toBe("2026-06-01");
     expect(oversight.inEffect).toBe(true);
-    expect(oversight.trace.map((t) => `${t.fact} ${t.result}`)).toEqual(
-      expect.arrayContaining(["places.used true", "purposes true", "derogation.preparatoryTask false", "roles true"]),
-    );
+    expect(oversight.trace.map((t) => `${t.fact} ${t.result}`)).toEqual([
+      "purposes true",
+      "derogation.preparatoryTask false",
+      "roles true",
+    ]);
+    // The territorial scope is explained once, for the instrument.
+    expect(act.scopeTrace.map((t) => `${t.fact} ${t.result}`)).toEqual(["places.used true"]);
+    const quiet = result(rules.evaluate(employer, { asOf, traces: false }), "test-model-act");
+    expect(quiet.obligations.map((o) => [o.requirementId, o.status, o.trace])).toEqual([["art-2-2", "applies", []]]);
+    expect(quiet.scopeTrace).toEqual([]);
     // The provider's duty does not concern a deployer, and is not listed unless asked for.
     expect(obligation(act, "art-2-1")).toBeUndefined();
     expect(act.counts).toMatchObject({ applies: 1, stateDuties: 1 });

@@ -1,6 +1,8 @@
 import {
   type CompiledCondition,
   compileCondition,
+  compileExplainer,
+  type Explained,
   explainCondition,
   FALSE,
   type FactTrace,
@@ -32,7 +34,11 @@ export interface ObligationResult {
   appliesFrom: string | null;
   /** Whether appliesFrom is on or before the evaluation date. */
   inEffect: boolean;
-  /** The profile facts that triggered (or blocked, or are missing for) this result. */
+  /**
+   * The profile facts that triggered (or blocked, or are missing for) this result: the
+   * requirement's own conditions and its ancestors'. The instrument's territorial/material scope
+   * is explained once, in the instrument's scopeTrace. Empty when traces are not asked for.
+   */
   trace: FactTrace[];
   verify?: boolean;
 }
@@ -79,6 +85,8 @@ export interface EvaluateOptions {
   jurisdictions?: readonly string[];
   /** Also list obligations that do not apply, with the facts that rule them out. */
   includeNotApplicable?: boolean;
+  /** Explain each result with the facts behind it (default true; false is several times faster). */
+  traces?: boolean;
 }
 
 interface CompiledNode {
@@ -86,8 +94,8 @@ interface CompiledNode {
   parent: number;
   /** Own applicability AND the addressee role test; null when neither exists. */
   own: CompiledCondition | null;
-  /** The conditions from scope to this node, for explanations. */
-  chain: Condition[];
+  /** The same, explaining itself; null when neither exists. */
+  explain: ((profile: object) => Explained) | null;
   isObligation: boolean;
   isStateDuty: boolean;
   appliesFrom: string | null;
@@ -121,30 +129,28 @@ function compileInstrument(instrument: Instrument): CompiledInstrument {
   const nodes: CompiledNode[] = [];
   const fallbackDate = instrument.dates.entryIntoForce ?? null;
   const dates = new Map(instrument.applicationDates.map((d) => [d.id, d.date]));
-  const visit = (reqs: Requirement[], parent: number, chain: Condition[], inherited: string | null) => {
+  const visit = (reqs: Requirement[], parent: number, inherited: string | null) => {
     for (const requirement of reqs) {
       const role = roleCondition(requirement.addressees);
       const ownParts = [requirement.applicability, role].filter((c): c is Condition => c != null);
-      const own =
-        ownParts.length === 0 ? null : compileCondition(ownParts.length === 1 ? ownParts[0]! : { all: ownParts });
+      const ownCondition = ownParts.length === 0 ? null : ownParts.length === 1 ? ownParts[0]! : { all: ownParts };
       const appliesFrom = requirement.appliesFrom ? (dates.get(requirement.appliesFrom) ?? null) : inherited;
       const addressees = requirement.addressees ?? [];
       const index = nodes.length;
-      const nodeChain = requirement.applicability ? [...chain, requirement.applicability] : chain;
       nodes.push({
         requirement,
         parent,
-        own,
-        chain: role ? [...nodeChain, role] : nodeChain,
+        own: ownCondition ? compileCondition(ownCondition) : null,
+        explain: ownCondition ? compileExplainer(ownCondition) : null,
         isObligation: addressees.some((a) => a !== "state"),
         isStateDuty: addressees.length > 0 && addressees.every((a) => a === "state"),
         appliesFrom,
         category: requirement.category ? (categories.get(requirement.category) ?? null) : null,
       });
-      if (requirement.children) visit(requirement.children, index, nodeChain, appliesFrom);
+      if (requirement.children) visit(requirement.children, index, appliesFrom);
     }
   };
-  visit(instrument.requirements, -1, instrument.scope ? [instrument.scope] : [], fallbackDate);
+  visit(instrument.requirements, -1, fallbackDate);
   return {
     instrument,
     binding: BINDING_KINDS.has(instrument.kind),
@@ -159,9 +165,35 @@ function and(a: Tri, b: Tri): Tri {
   return a === UNKNOWN || b === UNKNOWN ? UNKNOWN : TRUE;
 }
 
-function explainChain(chain: readonly Condition[], profile: SystemProfile): FactTrace[] {
-  if (chain.length === 0) return [];
-  return explainCondition(chain.length === 1 ? chain[0]! : { all: [...chain] }, profile).trace;
+/**
+ * The facts behind node i's value, from its own condition and its ancestors' (an AND chain):
+ * every part when it holds, else the parts that are false (or unknown). Each node is explained
+ * at most once per evaluation (`cache`).
+ */
+function chainTrace(
+  nodes: readonly CompiledNode[],
+  i: number,
+  value: Tri,
+  profile: object,
+  cache: (Explained | undefined)[],
+): FactTrace[] {
+  const parts: Explained[] = [];
+  for (let k = i; k >= 0; k = nodes[k]!.parent) {
+    const node = nodes[k]!;
+    if (!node.explain) continue;
+    let e = cache[k];
+    if (!e) {
+      e = node.explain(profile);
+      cache[k] = e;
+    }
+    parts.push(e);
+  }
+  const trace: FactTrace[] = [];
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = parts[k]!;
+    if (value === TRUE || part.value === value) trace.push(...part.trace);
+  }
+  return trace;
 }
 
 function evaluateInstrument(
@@ -177,6 +209,8 @@ function evaluateInstrument(
   const counts = { applies: 0, mayApply: 0, doesNotApply: 0, stateDuties: 0 };
   let category: CategoryResult | null = null;
   const possible: CategoryResult[] = [];
+  const traces = options.traces !== false;
+  const cache: (Explained | undefined)[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const inherited = node.parent < 0 ? scope : (values[node.parent] as Tri);
@@ -202,7 +236,7 @@ function evaluateInstrument(
       status: STATUS[value]!,
       appliesFrom: node.appliesFrom,
       inEffect: node.appliesFrom !== null && node.appliesFrom <= options.asOf,
-      trace: explainChain(node.chain, profile),
+      trace: traces ? chainTrace(nodes, i, value, profile, cache) : [],
     };
     if (r.verify) result.verify = true;
     obligations.push(result);
@@ -218,7 +252,7 @@ function evaluateInstrument(
     binding: ci.binding,
     status: STATUS[scope]!,
     repealedOn: repealed ? instrument.dates.repealed! : null,
-    scopeTrace: instrument.scope ? explainCondition(instrument.scope, profile).trace : [],
+    scopeTrace: instrument.scope && traces ? explainCondition(instrument.scope, profile).trace : [],
     category,
     possibleCategories: possible.filter((c) => c.rank > floor).sort((a, b) => b.rank - a.rank),
     obligations,

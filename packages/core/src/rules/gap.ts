@@ -52,7 +52,14 @@ function flatten(
  * A requirement without mappings of its own takes full coverage from a fully covered ancestor,
  * or from its children (full when all are full, partial when any is covered).
  */
-export function gapAnalysis(graph: CrosswalkGraph, covering: Instrument, target: Instrument, maxHops = 3): GapAnalysis {
+export function gapAnalysis(
+  graph: CrosswalkGraph,
+  covering: Instrument,
+  target: Instrument,
+  maxHops = 3,
+  /** Searches already done (same graph and maxHops), shared across calls by coverageMatrix. */
+  searches: Map<RequirementKey, Map<RequirementKey, InferredRelation>> = new Map(),
+): GapAnalysis {
   const coveringIds = new Set(
     flatten(covering.requirements, null, []).map(({ r }) => requirementKey(covering.id, r.id)),
   );
@@ -60,7 +67,12 @@ export function gapAnalysis(graph: CrosswalkGraph, covering: Instrument, target:
   const direct = new Map<string, GapItem>();
   for (const { r } of nodes) {
     const key = requirementKey(target.id, r.id);
-    const via = [...inferFrom(graph, key, maxHops).values()]
+    let reachable = searches.get(key);
+    if (!reachable) {
+      reachable = inferFrom(graph, key, maxHops);
+      searches.set(key, reachable);
+    }
+    const via = [...reachable.values()]
       .filter((x) => coveringIds.has(x.to))
       // inferFrom gives target→covering; the covering requirement's relation to the target is the inverse.
       .map((x) => ({ ...x, relation: invert(x.relation), from: x.to, to: key }))
@@ -111,10 +123,11 @@ export interface CoverageCell {
 /** Coverage of every instrument by every other (the heatmap of the crosswalk explorer). */
 export function coverageMatrix(graph: CrosswalkGraph, instruments: readonly Instrument[], maxHops = 3): CoverageCell[] {
   const cells: CoverageCell[] = [];
+  const searches = new Map<RequirementKey, Map<RequirementKey, InferredRelation>>();
   for (const covering of instruments) {
     for (const target of instruments) {
       if (covering.id === target.id) continue;
-      const { summary } = gapAnalysis(graph, covering, target, maxHops);
+      const { summary } = gapAnalysis(graph, covering, target, maxHops, searches);
       cells.push({
         covering: covering.id,
         target: target.id,
@@ -196,10 +209,17 @@ export function complyOnce(graph: CrosswalkGraph, evaluation: Evaluation, maxHop
   }
   const items: ChecklistItem[] = [];
   for (const members of groups.values()) {
-    const score = (k: RequirementKey) =>
-      members.filter(
-        (m) => m !== k && relations.get(k)?.get(m) && coverageOf(relations.get(k)!.get(m)!.relation) === "full",
-      ).length;
+    // How many others each member fully covers, computed once (not inside the sort).
+    const scores = new Map(
+      members.map((k) => [
+        k,
+        members.filter((m) => {
+          const rel = m !== k ? relations.get(k)?.get(m) : undefined;
+          return rel !== undefined && coverageOf(rel.relation) === "full";
+        }).length,
+      ]),
+    );
+    const score = (k: RequirementKey) => scores.get(k)!;
     const anchorKey = [...members].sort(
       (a, b) =>
         score(b) - score(a) || Number(entries.get(b)!.binding) - Number(entries.get(a)!.binding) || a.localeCompare(b),

@@ -34,20 +34,6 @@ export const INSTRUMENT_STATUSES = [
 ] as const;
 export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
 
-export const ADDRESSEES = [
-  "provider",
-  "deployer",
-  "importer",
-  "distributor",
-  "product-manufacturer",
-  "authorised-representative",
-  /** Any actor in the AI lifecycle (principles, voluntary frameworks). */
-  "ai-actor",
-  /** Obligations of states or public authorities: not evaluated against a system profile. */
-  "state",
-] as const;
-export type Addressee = (typeof ADDRESSEES)[number];
-
 export const OPERATOR_ROLES = [
   "provider",
   "deployer",
@@ -57,6 +43,15 @@ export const OPERATOR_ROLES = [
   "authorised-representative",
 ] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+export const ADDRESSEES = [
+  ...OPERATOR_ROLES,
+  /** Any actor in the AI lifecycle (principles, voluntary frameworks). */
+  "ai-actor",
+  /** Obligations of states or public authorities: not evaluated against a system profile. */
+  "state",
+] as const;
+export type Addressee = (typeof ADDRESSEES)[number];
 
 /** Purposes and sectors: every EU AI Act Annex III area and the consequential-decision areas of US laws. */
 export const PURPOSES = [

@@ -73,7 +73,7 @@ function questionsFor(
     return rmfQuestions(rmf.instrument);
   }
   const questions = obligationQuestions(
-    catalog.rules.evaluate(profile, { asOf: new Date().toISOString().slice(0, 10) }),
+    catalog.rules.evaluate(profile, { asOf: new Date().toISOString().slice(0, 10), traces: false }),
   );
   if (questions.length === 0)
     throw conflict(

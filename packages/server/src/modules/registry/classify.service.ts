@@ -17,7 +17,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Classifies a document with the current instruments; the summary is stored once per content. */
 export async function classify(tx: Tx | Db, catalog: Catalog, document: SystemDocument) {
-  const { asOf: _asOf, ...summary } = summarizeEvaluation(catalog.rules.evaluate(document.profile, { asOf: today() }));
+  const { asOf: _asOf, ...summary } = summarizeEvaluation(
+    catalog.rules.evaluate(document.profile, { asOf: today(), traces: false }),
+  );
   const hash = createHash("sha256")
     .update(canonicalize(summary) ?? "")
     .digest("hex");

@@ -17,6 +17,7 @@ export interface EvaluateInput {
   asOf?: string;
   jurisdictions?: string[];
   includeNotApplicable?: boolean;
+  traces?: boolean;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -26,6 +27,7 @@ function options(input: EvaluateInput): EvaluateOptions {
     asOf: input.asOf ?? today(),
     ...(input.jurisdictions ? { jurisdictions: input.jurisdictions } : {}),
     ...(input.includeNotApplicable ? { includeNotApplicable: true } : {}),
+    ...(input.traces === false ? { traces: false } : {}),
   };
 }
 
@@ -34,7 +36,11 @@ export function evaluate(catalog: Catalog, input: EvaluateInput) {
 }
 
 export function checklist(catalog: Catalog, input: EvaluateInput) {
-  const evaluation = catalog.rules.evaluate(input.profile, { ...options(input), includeNotApplicable: false });
+  const evaluation = catalog.rules.evaluate(input.profile, {
+    ...options(input),
+    includeNotApplicable: false,
+    traces: false,
+  });
   return { asOf: evaluation.asOf, items: complyOnce(catalog.graph, evaluation) };
 }
 
