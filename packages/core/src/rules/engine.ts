@@ -3,7 +3,6 @@ import {
   compileCondition,
   compileExplainer,
   type Explained,
-  explainCondition,
   FALSE,
   type FactTrace,
   TRUE,
@@ -106,6 +105,7 @@ interface CompiledInstrument {
   instrument: Instrument;
   binding: boolean;
   scope: CompiledCondition | null;
+  scopeExplain: ((profile: object) => Explained) | null;
   nodes: CompiledNode[];
   defaultCategory: CategoryResult | null;
 }
@@ -155,6 +155,7 @@ function compileInstrument(instrument: Instrument): CompiledInstrument {
     instrument,
     binding: BINDING_KINDS.has(instrument.kind),
     scope: instrument.scope ? compileCondition(instrument.scope) : null,
+    scopeExplain: instrument.scope ? compileExplainer(instrument.scope) : null,
     nodes,
     defaultCategory: instrument.defaultCategory ? (categories.get(instrument.defaultCategory) ?? null) : null,
   };
@@ -252,7 +253,7 @@ function evaluateInstrument(
     binding: ci.binding,
     status: STATUS[scope]!,
     repealedOn: repealed ? instrument.dates.repealed! : null,
-    scopeTrace: instrument.scope && traces ? explainCondition(instrument.scope, profile).trace : [],
+    scopeTrace: ci.scopeExplain && traces ? ci.scopeExplain(profile).trace : [],
     category,
     possibleCategories: possible.filter((c) => c.rank > floor).sort((a, b) => b.rank - a.rank),
     obligations,
