@@ -197,7 +197,7 @@ export const registryContracts = {
   riskHistory: route({
     method: "GET",
     path: "/api/v1/registry/risks/:riskId/history",
-    summary: "Every earlier state of a risk",
+    summary: "The state of a risk after each save, newest first (its creation included)",
     tags,
     params: RiskParams,
     success: 200,

@@ -196,7 +196,10 @@ export const SystemView = z
     version: z.number().int(),
     document: SystemDocumentSchema.partial().describe("only the field groups the caller may read"),
     hidden: z.array(z.enum(FIELD_GROUPS)).describe("field groups withheld from this caller"),
-    canEdit: z.boolean(),
+    canEdit: z
+      .boolean()
+      .describe("the caller may save a new version now (provider of the organization, or the secretariat)"),
+    canWriteRisks: z.boolean().describe("the caller may change the risk register and answer assessments"),
     classification: ClassificationView.nullable(),
     riskSummary: RiskSummaryView,
     publishedAt: Timestamp.nullable(),

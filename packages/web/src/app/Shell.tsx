@@ -18,11 +18,17 @@ function NavLinks({ vertical }: { vertical: boolean }) {
   const { user, isSecretariat } = useSession();
   const links = (
     <>
-      <AnchorLink to="/" className="nav-link" fw={600} activeOptions={{ exact: true }}>
-        {t("nav.home")}
-      </AnchorLink>
       <AnchorLink to="/members" className="nav-link" fw={600}>
         {t("nav.members")}
+      </AnchorLink>
+      <AnchorLink to="/instruments" className="nav-link" fw={600} data-testid="nav-rules">
+        {t("nav.rules")}
+      </AnchorLink>
+      <AnchorLink to="/registry" className="nav-link" fw={600} data-testid="nav-registry">
+        {t("nav.registry")}
+      </AnchorLink>
+      <AnchorLink to="/obligations" className="nav-link" fw={600} data-testid="nav-obligations">
+        {t("nav.obligations")}
       </AnchorLink>
       <AnchorLink to="/log" className="nav-link" fw={600} data-testid="nav-log">
         {t("nav.log")}

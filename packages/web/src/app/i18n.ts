@@ -2,11 +2,35 @@ import { isRightToLeft, UN_LANGUAGES, type UnLanguage } from "@concordia/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import ar from "../locales/ar/common.json";
+import arObligations from "../locales/ar/obligations.json";
+import arRegistry from "../locales/ar/registry.json";
+import arRegistryEdit from "../locales/ar/registryEdit.json";
+import arRules from "../locales/ar/rules.json";
 import en from "../locales/en/common.json";
+import enObligations from "../locales/en/obligations.json";
+import enRegistry from "../locales/en/registry.json";
+import enRegistryEdit from "../locales/en/registryEdit.json";
+import enRules from "../locales/en/rules.json";
 import es from "../locales/es/common.json";
+import esObligations from "../locales/es/obligations.json";
+import esRegistry from "../locales/es/registry.json";
+import esRegistryEdit from "../locales/es/registryEdit.json";
+import esRules from "../locales/es/rules.json";
 import fr from "../locales/fr/common.json";
+import frObligations from "../locales/fr/obligations.json";
+import frRegistry from "../locales/fr/registry.json";
+import frRegistryEdit from "../locales/fr/registryEdit.json";
+import frRules from "../locales/fr/rules.json";
 import ru from "../locales/ru/common.json";
+import ruObligations from "../locales/ru/obligations.json";
+import ruRegistry from "../locales/ru/registry.json";
+import ruRegistryEdit from "../locales/ru/registryEdit.json";
+import ruRules from "../locales/ru/rules.json";
 import zh from "../locales/zh/common.json";
+import zhObligations from "../locales/zh/obligations.json";
+import zhRegistry from "../locales/zh/registry.json";
+import zhRegistryEdit from "../locales/zh/registryEdit.json";
+import zhRules from "../locales/zh/rules.json";
 
 /** Each language named in itself, in the UN's order. */
 export const LANGUAGE_NAMES: Record<UnLanguage, string> = {
@@ -72,18 +96,18 @@ i18n.on("languageChanged", applyToDocument);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ar: { common: ar },
-    zh: { common: zh },
-    en: { common: en },
-    fr: { common: fr },
-    ru: { common: ru },
-    es: { common: es },
+    ar: { common: ar, rules: arRules, obligations: arObligations, registry: arRegistry, registryEdit: arRegistryEdit },
+    zh: { common: zh, rules: zhRules, obligations: zhObligations, registry: zhRegistry, registryEdit: zhRegistryEdit },
+    en: { common: en, rules: enRules, obligations: enObligations, registry: enRegistry, registryEdit: enRegistryEdit },
+    fr: { common: fr, rules: frRules, obligations: frObligations, registry: frRegistry, registryEdit: frRegistryEdit },
+    ru: { common: ru, rules: ruRules, obligations: ruObligations, registry: ruRegistry, registryEdit: ruRegistryEdit },
+    es: { common: es, rules: esRules, obligations: esObligations, registry: esRegistry, registryEdit: esRegistryEdit },
   },
   lng: detectLanguage(),
   fallbackLng: "en",
   supportedLngs: [...UN_LANGUAGES],
   defaultNS: "common",
-  ns: ["common"],
+  ns: ["common", "rules", "obligations", "registry", "registryEdit"],
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,

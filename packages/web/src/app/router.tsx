@@ -1,4 +1,12 @@
-import { MEMBERSHIP_STATUSES, ROLES, STAKEHOLDER_TYPES } from "@concordia/core";
+import {
+  INSTRUMENT_KINDS,
+  INSTRUMENT_STATUSES,
+  MEMBERSHIP_STATUSES,
+  ROLES,
+  STAKEHOLDER_TYPES,
+  SYSTEM_KINDS,
+  SYSTEM_STATUSES,
+} from "@concordia/core";
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { ForgotPasswordPage } from "../modules/auth/ForgotPasswordPage";
 import { InvitePage } from "../modules/auth/InvitePage";
@@ -172,6 +180,108 @@ const adminWitnessesRoute = createRoute({
   component: lazyRouteComponent(() => import("../modules/log/WitnessesAdminTab"), "WitnessesAdminTab"),
 });
 
+const instrumentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "instruments",
+  component: lazyRouteComponent(() => import("../modules/rules/InstrumentsPage"), "InstrumentsPage"),
+  validateSearch: searchOf((s) => ({
+    q: text(s.q),
+    jurisdiction: text(s.jurisdiction),
+    kind: oneOf(INSTRUMENT_KINDS, s.kind),
+    status: oneOf(INSTRUMENT_STATUSES, s.status),
+    page: pageNumber(s.page),
+  })),
+});
+const instrumentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "instruments/$id",
+  component: lazyRouteComponent(() => import("../modules/rules/InstrumentPage"), "InstrumentPage"),
+  validateSearch: searchOf((s) => ({ version: text(s.version), from: text(s.from), to: text(s.to) })),
+});
+const requirementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "instruments/$id/requirements/$requirementId",
+  component: lazyRouteComponent(() => import("../modules/rules/RequirementPage"), "RequirementPage"),
+});
+const obligationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "obligations",
+  component: lazyRouteComponent(() => import("../modules/obligations/FinderPage"), "FinderPage"),
+  // p: the profile as base64url JSON (a shareable URL); asOf: evaluation date; step: wizard step.
+  validateSearch: searchOf((s) => ({ p: text(s.p), asOf: text(s.asOf), step: wholeNumber(s.step) })),
+});
+const crosswalksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "crosswalks",
+  component: lazyRouteComponent(() => import("../modules/obligations/CrosswalksPage"), "CrosswalksPage"),
+  validateSearch: searchOf((s) => ({
+    source: text(s.source),
+    target: text(s.target),
+    maxHops: wholeNumber(s.maxHops),
+  })),
+});
+const gapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "gap",
+  component: lazyRouteComponent(() => import("../modules/obligations/GapPage"), "GapPage"),
+  validateSearch: searchOf((s) => ({
+    covering: text(s.covering),
+    target: text(s.target),
+    maxHops: wholeNumber(s.maxHops),
+  })),
+});
+const adminInstrumentsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "instruments",
+  component: lazyRouteComponent(() => import("../modules/rules/InstrumentsAdminTab"), "InstrumentsAdminTab"),
+});
+
+const registryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "registry",
+  component: lazyRouteComponent(() => import("../modules/registry/RegistryPage"), "RegistryPage"),
+  validateSearch: searchOf((s) => ({
+    q: text(s.q),
+    jurisdiction: text(s.jurisdiction),
+    category: text(s.category),
+    sector: text(s.sector),
+    provider: text(s.provider),
+    kind: oneOf(SYSTEM_KINDS, s.kind),
+    status: oneOf(SYSTEM_STATUSES, s.status),
+    // The router parses ?mine=true into a boolean; a link may also carry the string.
+    mine: s.mine === true || s.mine === "true" ? ("true" as const) : undefined,
+    sort: oneOf(["relevance", "name", "published", "updated"] as const, s.sort),
+    page: pageNumber(s.page),
+  })),
+});
+const systemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "registry/systems/$id",
+  component: lazyRouteComponent(() => import("../modules/registry/SystemPage"), "SystemPage"),
+  validateSearch: searchOf((s) => ({ tab: text(s.tab) })),
+});
+const newSystemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "registry/new",
+  component: lazyRouteComponent(() => import("../modules/registry-edit/SystemEditorPage"), "SystemEditorPage"),
+});
+const editSystemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "registry/systems/$id/edit",
+  component: lazyRouteComponent(() => import("../modules/registry-edit/SystemEditorPage"), "SystemEditorPage"),
+});
+const assessmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "registry/assessments/$assessmentId",
+  component: lazyRouteComponent(() => import("../modules/registry-edit/AssessmentPage"), "AssessmentPage"),
+});
+const adminRegistryRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "registry",
+  component: lazyRouteComponent(() => import("../modules/registry-edit/RegistryAdminTab"), "RegistryAdminTab"),
+  validateSearch: searchOf((s) => ({ page: pageNumber(s.page) })),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   membersRoute,
@@ -180,6 +290,17 @@ const routeTree = rootRoute.addChildren([
   logRoute,
   logEntryRoute,
   notarizeRoute,
+  instrumentsRoute,
+  instrumentRoute,
+  requirementRoute,
+  obligationsRoute,
+  crosswalksRoute,
+  gapRoute,
+  registryRoute,
+  newSystemRoute,
+  systemRoute,
+  editSystemRoute,
+  assessmentRoute,
   signInRoute,
   signUpRoute,
   verifyEmailRoute,
@@ -196,6 +317,8 @@ const routeTree = rootRoute.addChildren([
     adminAuditRoute,
     adminOutboxRoute,
     adminWitnessesRoute,
+    adminInstrumentsRoute,
+    adminRegistryRoute,
   ]),
 ]);
 

@@ -3,8 +3,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
+const NAMESPACES = ["common", "rules", "obligations", "registry", "registryEdit"] as const;
 const load = (lang: string) =>
-  JSON.parse(readFileSync(`${dir}/${lang}/common.json`, "utf8")) as Record<string, unknown>;
+  Object.fromEntries(
+    NAMESPACES.map((ns) => [
+      ns,
+      JSON.parse(readFileSync(`${dir}/${lang}/${ns}.json`, "utf8")) as Record<string, unknown>,
+    ]),
+  ) as Record<string, unknown>;
 
 /** Every key path of a nested translation object, e.g. "nav.home". */
 function keys(obj: Record<string, unknown>, prefix = ""): string[] {

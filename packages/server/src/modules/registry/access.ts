@@ -37,6 +37,10 @@ export function projectFor(actor: Actor, row: SystemRow): { document: Partial<Sy
   return projectDocument(row.document, viewerLevel(actor, row.organizationId));
 }
 
+export function allowed(action: keyof typeof registryPolicy, ctx: RequestContext, organizationId: string): boolean {
+  return evaluateRule(registryPolicy[action], ctx.actor, { organizationId }) === "allow";
+}
+
 /** Throws 401/403 unless the policy allows the action on the system's organization. */
 export function ensureOn(action: keyof typeof registryPolicy, ctx: RequestContext, organizationId: string) {
   const decision = evaluateRule(registryPolicy[action], ctx.actor, { organizationId });

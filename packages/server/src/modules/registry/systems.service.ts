@@ -18,7 +18,7 @@ import { appendRecord } from "../log/records.js";
 import { logEntries } from "../log/tables.js";
 import { organizations } from "../members/tables.js";
 import type { Catalog } from "../rules/catalog.js";
-import { ensureOn, projectFor, type SystemRow, visibleSystem } from "./access.js";
+import { allowed, ensureOn, projectFor, type SystemRow, visibleSystem } from "./access.js";
 import { applyClassification, classify, latestChanges, loadSummaries } from "./classify.service.js";
 import { registryRisks, registrySystems, registrySystemVersions } from "./tables.js";
 
@@ -248,7 +248,6 @@ export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, 
     .from(organizations)
     .where(eq(organizations.id, row.organizationId));
   const { document, hidden } = projectFor(ctx.actor, row);
-  const level = viewerLevel(ctx.actor, row.organizationId);
   const summary = row.classificationHash
     ? (await loadSummaries(db, [row.classificationHash])).get(row.classificationHash)
     : undefined;
@@ -269,7 +268,8 @@ export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, 
     version: row.version,
     document,
     hidden: hidden as never[],
-    canEdit: (level === "owner" || level === "secretariat") && (row.status === "draft" || row.status === "published"),
+    canEdit: allowed("update", ctx, row.organizationId) && (row.status === "draft" || row.status === "published"),
+    canWriteRisks: allowed("writeRisks", ctx, row.organizationId),
     classification: summary
       ? {
           evaluatedAt: (row.classifiedAt ?? row.updatedAt).toISOString(),

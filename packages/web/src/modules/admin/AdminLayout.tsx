@@ -5,7 +5,17 @@ import { ButtonLink } from "../../app/links";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
 
-const SECTIONS = ["people", "organizations", "states", "invitations", "witnesses", "audit", "outbox"] as const;
+const SECTIONS = [
+  "people",
+  "organizations",
+  "states",
+  "invitations",
+  "witnesses",
+  "instruments",
+  "registry",
+  "audit",
+  "outbox",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 function isSection(value: string | null | undefined): value is Section {

@@ -1,0 +1,17 @@
+/** Saves text as a file, entirely in the browser. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadCsv(fileName: string, csv: string): void {
+  downloadText(fileName, csv, "text/csv;charset=utf-8");
+}

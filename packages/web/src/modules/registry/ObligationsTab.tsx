@@ -1,0 +1,58 @@
+import { Alert, EmptyState, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../app/format";
+import { ProblemAlert } from "../../app/problem";
+import { TableSkeleton } from "../../app/TableSkeleton";
+import { countByStatus, sortInstruments, sortJurisdictions } from "../obligations/results";
+import { InstrumentResultCard } from "../obligations/results/InstrumentResultCard";
+import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
+import { useSystemObligations } from "./queries";
+
+/**
+ * The system's obligations by jurisdiction and instrument, each with its citation, status, date
+ * and reasons. The reasons quote the profile, so the server leaves them out when the profile is hidden.
+ */
+export function ObligationsTab({ systemId, profileHidden }: { systemId: string; profileHidden: boolean }) {
+  const { t } = useTranslation("registry");
+  const f = useFormat();
+  const name = useJurisdictionName();
+  const evaluation = useSystemObligations(systemId);
+  if (evaluation.isPending) return <TableSkeleton rows={6} />;
+  if (evaluation.error) return <ProblemAlert error={evaluation.error} onRetry={() => void evaluation.refetch()} />;
+  const data = evaluation.data;
+  if (data.jurisdictions.length === 0) {
+    return <EmptyState title={t("obligations.noneTitle")} description={t("obligations.noneBody")} />;
+  }
+  const counts = countByStatus(data);
+  return (
+    <Stack gap="lg" data-testid="system-obligations">
+      <Text size="sm" data-testid="obligations-summary">
+        {t("obligations.summary", {
+          date: f.date(data.asOf),
+          applies: f.number(counts.applies),
+          may: f.number(counts["may-apply"]),
+        })}
+      </Text>
+      {profileHidden && (
+        <Alert color="gray" variant="light" title={t("obligations.withheldTitle")} data-testid="reasons-withheld">
+          {t("obligations.withheldBody")}
+        </Alert>
+      )}
+      {sortJurisdictions(data).map((j) => (
+        <section key={j.jurisdiction} aria-labelledby={`obl-${j.jurisdiction}`} data-testid="obligations-jurisdiction">
+          <Title order={3} id={`obl-${j.jurisdiction}`} mb="sm">
+            {name(j.jurisdiction)}{" "}
+            <Text span c="dimmed" size="sm" dir="ltr">
+              ({j.jurisdiction})
+            </Text>
+          </Title>
+          <Stack gap="md">
+            {sortInstruments(j.instruments).map((inst) => (
+              <InstrumentResultCard key={inst.instrumentId} result={inst} />
+            ))}
+          </Stack>
+        </section>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { EmptyState, Group, Pagination, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../app/format";
+import { ButtonLink } from "../../app/links";
+import { ProblemAlert } from "../../app/problem";
+import { TableSkeleton } from "../../app/TableSkeleton";
+import { ExportButtons } from "./ExportButtons";
+import { isFiltered, PAGE_SIZE, type RegistryFilters, searchQuery } from "./model";
+import { useSystemSearch } from "./queries";
+import { SystemsList } from "./SystemsList";
+
+interface RegistryResultsProps {
+  filters: RegistryFilters;
+  page: number;
+  onPage: (page: number) => void;
+  /** Whether the viewer may register systems (an empty register then invites them to). */
+  canRegister: boolean;
+  /** False while it is not yet known whether the filters that need a session apply. */
+  ready: boolean;
+}
+
+/** The systems matching the filters, page by page, with the count, exports and pagination. */
+export function RegistryResults({ filters, page, onPage, canRegister, ready }: RegistryResultsProps) {
+  const { t } = useTranslation("registry");
+  const tc = useTranslation().t;
+  const f = useFormat();
+  const query = { ...searchQuery(filters), page, pageSize: PAGE_SIZE };
+  const { data, isPending, isFetching, error, refetch } = useSystemSearch(query, ready);
+  const filtered = isFiltered(filters) || page > 1;
+
+  let body: React.ReactNode;
+  if (isPending) body = <TableSkeleton rows={6} />;
+  else if (error) body = <ProblemAlert error={error} onRetry={() => void refetch()} />;
+  else if (data.items.length === 0) {
+    body = (
+      <EmptyState
+        data-testid="registry-empty"
+        title={filtered ? t("list.noMatchTitle") : t("list.emptyTitle")}
+        description={filtered ? t("list.noMatchBody") : t("list.emptyBody")}
+      >
+        {canRegister && !filtered && (
+          <EmptyState.Actions>
+            <ButtonLink to="/registry/new" data-testid="empty-register">
+              {t("register")}
+            </ButtonLink>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  } else {
+    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+    const first = (data.page - 1) * data.pageSize + 1;
+    const last = first + data.items.length - 1;
+    body = (
+      <>
+        <SystemsList items={data.items} />
+        <Group justify="space-between" gap="sm" mt="md">
+          <Text size="sm" c="dimmed">
+            {data.totalIsEstimate
+              ? t("list.showingEstimate", { first: f.number(first), last: f.number(last), total: f.number(data.total) })
+              : tc("pagination.showing", { first: f.number(first), last: f.number(last), total: f.number(data.total) })}
+          </Text>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={data.page}
+              onChange={onPage}
+              size="sm"
+              getControlProps={(control) => ({ "aria-label": tc(`pagination.${control}`) })}
+              getItemProps={(p) => ({ "aria-label": tc("pagination.page", { page: f.number(p) }) })}
+            />
+          )}
+        </Group>
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="registry-results-heading" aria-busy={isFetching}>
+      <VisuallyHidden>
+        <Title order={2} id="registry-results-heading">
+          {t("list.title")}
+        </Title>
+      </VisuallyHidden>
+      <Stack gap="sm">
+        <Group justify="space-between" align="center" gap="sm">
+          <Text fw={600} role="status" aria-live="polite" data-testid="registry-count">
+            {data
+              ? data.totalIsEstimate
+                ? t("list.countEstimate", { n: f.number(data.total) })
+                : t("list.count", { n: f.number(data.total) })
+              : "\u00a0"}
+          </Text>
+          <ExportButtons filters={filters} disabled={!data || data.items.length === 0} />
+        </Group>
+        {body}
+      </Stack>
+    </section>
+  );
+}
