@@ -338,7 +338,13 @@ describe("CycloneDX", () => {
 describe("field visibility for every role", () => {
   it("each role reads exactly the field groups its level allows, and no more through search or exports", async () => {
     const doc = cvScreeningDocument({ name: "Role matrix ranker" });
-    doc.visibility = { ...doc.visibility, modelCard: "secretariat", datasets: "members", contact: "members", links: "public" };
+    doc.visibility = {
+      ...doc.visibility,
+      modelCard: "secretariat",
+      datasets: "members",
+      contact: "members",
+      links: "public",
+    };
     const { id } = await register(doc);
     await publish(id);
     const expectations: [string, Agent, string[]][] = [
@@ -358,9 +364,13 @@ describe("field visibility for every role", () => {
         const field = group === "modelCard" ? "modelCard" : group;
         expect(view.document[field], `${who} must not receive ${group}`).toBeUndefined();
       }
-      const bom = JSON.stringify((await t.request("GET", `/api/v1/registry/systems/${id}/export/cyclonedx`, { as: agent })).json());
+      const bom = JSON.stringify(
+        (await t.request("GET", `/api/v1/registry/systems/${id}/export/cyclonedx`, { as: agent })).json(),
+      );
       expect(bom.includes("NDCG"), `${who}: model card metrics in the BOM`).toBe(!hidden.includes("modelCard"));
-      expect(bom.includes("compliance@talentsift.example"), `${who}: contact in the BOM`).toBe(!hidden.includes("contact"));
+      expect(bom.includes("compliance@talentsift.example"), `${who}: contact in the BOM`).toBe(
+        !hidden.includes("contact"),
+      );
     }
   });
 });
