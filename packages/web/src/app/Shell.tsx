@@ -36,7 +36,8 @@ function NavLinks({ vertical }: { vertical: boolean }) {
       <AnchorLink to="/verify" className="nav-link" fw={600} data-testid="nav-verify">
         {t("nav.verify")}
       </AnchorLink>
-      {user && (
+      {/* In the header row the signed-in person's name links to the workspace instead. */}
+      {user && vertical && (
         <AnchorLink to="/workspace" className="nav-link" fw={600} data-testid="nav-workspace">
           {t("nav.workspace")}
         </AnchorLink>
@@ -51,7 +52,7 @@ function NavLinks({ vertical }: { vertical: boolean }) {
   return vertical ? (
     <Stack gap="md">{links}</Stack>
   ) : (
-    <Group gap="md" wrap="nowrap">
+    <Group gap="sm" wrap="nowrap">
       {links}
     </Group>
   );
@@ -72,9 +73,17 @@ function AccountActions({ inline }: { inline: boolean }) {
   return (
     <Group gap="sm" wrap={inline ? "nowrap" : "wrap"} data-testid="user-menu">
       {/* In the header a long name is cut short; the tooltip and screen readers get it whole. */}
-      <Text size="sm" fw={600} title={t("nav.signedInAs", { name: user.name })} maw={inline ? 150 : undefined} truncate>
-        {user.name}
-      </Text>
+      {inline ? (
+        <AnchorLink to="/workspace" size="sm" fw={600} data-testid="nav-workspace">
+          <Text span inherit display="block" maw={150} truncate title={t("nav.signedInAs", { name: user.name })}>
+            {user.name}
+          </Text>
+        </AnchorLink>
+      ) : (
+        <Text size="sm" fw={600} title={t("nav.signedInAs", { name: user.name })}>
+          {user.name}
+        </Text>
+      )}
       <Button
         size="sm"
         variant="outline"
