@@ -15,11 +15,3 @@ export function nextStatus(current: SystemStatus, action: LifecycleAction): Syst
   const t = TRANSITIONS[action];
   return t.from.includes(current) ? t.to : null;
 }
-
-/**
- * Owners edit drafts freely; an edit of a published system is a new public version (logged like
- * the publication). A submitted system waits for the secretariat; a withdrawn one is reopened first.
- */
-export function isEditable(status: SystemStatus): boolean {
-  return status === "draft" || status === "published";
-}

@@ -142,8 +142,6 @@ export interface Explained {
   trace: FactTrace[];
 }
 
-const NO_TRACE: readonly FactTrace[] = Object.freeze([]);
-
 /**
  * Compiles a condition into an explainer: the same value as compileCondition, plus the facts that
  * decided it (as explainCondition gives), with getters and test texts prepared once.
@@ -181,5 +179,3 @@ export function compileExplainer(c: Condition): (profile: object) => Explained {
     return { value, trace: [{ fact, test, value: v, result: WORD[value] }] };
   };
 }
-
-export const EMPTY_EXPLANATION: Explained = Object.freeze({ value: TRUE, trace: NO_TRACE as FactTrace[] }) as Explained;

@@ -23,10 +23,6 @@ const RANK: Record<Relation, number> = { equal: 3, "subset-of": 2, "superset-of"
 const RELATION_INDEX: Record<Relation, number> = { equal: 0, "subset-of": 1, "superset-of": 2, "intersects-with": 3 };
 const BY_INDEX: readonly Relation[] = ["equal", "subset-of", "superset-of", "intersects-with"];
 
-export function relationRank(r: Relation): number {
-  return RANK[r];
-}
-
 export function inverseRelation(r: Relation): Relation {
   return r === "subset-of" ? "superset-of" : r === "superset-of" ? "subset-of" : r;
 }

@@ -286,12 +286,3 @@ export function compileRules(instruments: readonly Instrument[]): CompiledRules 
     },
   };
 }
-
-/** Convenience: one evaluation without keeping the compiled rules. */
-export function evaluateProfile(
-  instruments: readonly Instrument[],
-  profile: SystemProfile,
-  options: EvaluateOptions,
-): Evaluation {
-  return compileRules(instruments).evaluate(profile, options);
-}

@@ -13,7 +13,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
-import { conflict, HttpProblem, notFound } from "../../platform/http/problem.js";
+import { conflict, HttpProblem } from "../../platform/http/problem.js";
 import { appendRecord } from "../log/records.js";
 import { logEntries } from "../log/tables.js";
 import { organizations } from "../members/tables.js";
@@ -320,12 +320,6 @@ export async function listVersions(db: Db, ctx: RequestContext, id: string) {
     });
   }
   return { items };
-}
-
-export async function requireSystemRow(db: Db, id: string): Promise<SystemRow> {
-  const [row] = await db.select().from(registrySystems).where(eq(registrySystems.id, id));
-  if (!row) throw notFound(`System ${id}`);
-  return row;
 }
 
 export async function requireSystemRowVisible(db: Db, ctx: RequestContext, id: string): Promise<SystemRow> {
