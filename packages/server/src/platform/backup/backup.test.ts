@@ -7,12 +7,14 @@ import {
 } from "@concordia/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminAgent, createTestApp, openTestDatabase, type TestApp } from "../../../test/harness.js";
+import { cvScreeningDocument, registryDataDir } from "../../../test/registry-fixture.js";
 import { migrate } from "../../db/migrate.js";
 import { BackupError, exportBackup, importBackup } from "./backup.js";
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Instruments (fixtures) so the rules and registry tables get rows too.
+  t = await createTestApp({ seedReferenceData: true, referenceDataDir: registryDataDir() });
   // Data in every table: organizations, states, people with roles, sessions, tokens, invitations, emails, audit events.
   const admin = await adminAgent(t);
   await t.request("PUT", "/api/v1/members/states/BR", { as: admin, body: { status: "member" } });
@@ -45,6 +47,40 @@ beforeAll(async () => {
     Math.floor(Date.now() / 1000),
   ).trim();
   expect((await t.request("POST", "/api/v1/log/cosignatures", { body: { size, cosignature } })).statusCode).toBe(201);
+  // The register: a system with a changed risk, an answered assessment and its evidence file.
+  const provider = await t.person("provider", { organizationId: org });
+  const system = await t.request("POST", "/api/v1/registry/systems", {
+    as: provider.agent,
+    body: { organizationId: org, document: cvScreeningDocument() },
+  });
+  const systemId = system.json().id as string;
+  const risk = await t.request("POST", `/api/v1/registry/systems/${systemId}/risks`, {
+    as: provider.agent,
+    body: {
+      taxonomy: "nist-ai-600-1",
+      categoryCode: "confabulation",
+      title: "t",
+      likelihood: 2,
+      impact: 2,
+      owner: "o",
+      reviewDate: "2027-01-01",
+    },
+  });
+  await t.request("PATCH", `/api/v1/registry/risks/${risk.json().id}`, { as: provider.agent, body: { impact: 3 } });
+  const evidence = await t.request("POST", "/api/v1/registry/evidence", {
+    as: provider.agent,
+    body: { organizationId: org, fileName: "e.txt", contentBase64: Buffer.from("evidence").toString("base64") },
+  });
+  const assessment = await t.request("POST", `/api/v1/registry/systems/${systemId}/assessments`, {
+    as: provider.agent,
+    body: { kind: "nist-ai-rmf" },
+  });
+  const question = encodeURIComponent(assessment.json().questions[0].id);
+  const answered = await t.request("PUT", `/api/v1/registry/assessments/${assessment.json().id}/answers/${question}`, {
+    as: provider.agent,
+    body: { answer: "yes", evidence: [evidence.json().sha256] },
+  });
+  expect(answered.statusCode, answered.body).toBe(200);
 });
 afterAll(() => t.close());
 
