@@ -118,6 +118,26 @@ program
     process.exitCode = (await rules()).validateInstrumentCommand(file, processOut(!!o.json));
   });
 
+program
+  .command("registry")
+  .description("the AI system register")
+  .command("import <file>")
+  .description(
+    "import system documents (NDJSON, one per line, or a JSON array; - for stdin) for one organization, a batch per transaction; the first invalid document stops the run with its line",
+  )
+  .requiredOption("--organization <id>", "the provider organization's id")
+  .option("--publish", "store them as published, with a log record each (default: drafts)")
+  .option("--batch <n>", "documents per transaction", positiveInt, 1000)
+  .option("--json", "machine-readable summary")
+  .action(async (file, o) =>
+    (await import("./registry/import.js")).registryImportCommand(file, {
+      organization: o.organization,
+      publish: !!o.publish,
+      batch: o.batch,
+      json: !!o.json,
+    }),
+  );
+
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // Commander has already printed the message or the help text; help asked for is a success.
