@@ -95,6 +95,11 @@ export const SystemDocumentSchema = z
   .meta({ id: "SystemDocument" });
 export type SystemDocumentInput = z.infer<typeof SystemDocumentSchema>;
 
+/** Search totals are exact up to this many matches, PostgreSQL's estimate above (decision 0007). */
+export const SEARCH_EXACT_LIMIT = 200;
+/** Only the first this many search results can be paged through or exported. */
+export const SEARCH_RESULT_WINDOW = 10_000;
+
 export const SystemSearchQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional().describe("Text in any of the six UN languages"),
   jurisdiction: JurisdictionCode.optional().describe("Systems a binding instrument of this jurisdiction applies to"),
@@ -137,7 +142,16 @@ export const SystemSummary = z
 export const SystemPage = z.object({
   items: z.array(SystemSummary),
   total: z.number().int(),
-  totalIsEstimate: z.boolean().describe("true when more than 10,000 match: total is then a lower bound"),
+  totalIsEstimate: z
+    .boolean()
+    .describe(
+      `true when more than ${SEARCH_EXACT_LIMIT} match: total is then PostgreSQL's estimate (never below ${SEARCH_EXACT_LIMIT + 1})`,
+    ),
+  rankedByRelevance: z
+    .boolean()
+    .describe(
+      `true when the text search is ordered by relevance; with more than ${SEARCH_EXACT_LIMIT} matches it is listed newest first instead`,
+    ),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

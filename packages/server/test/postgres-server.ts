@@ -38,7 +38,10 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(options: { host?: string } = {}): Promise<RunningPostgres> {
+/** `settings`: extra server settings, e.g. { shared_buffers: "4GB" } for a benchmark. */
+export async function startPostgres(
+  options: { host?: string; settings?: Record<string, string> } = {},
+): Promise<RunningPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(MISSING_POSTGRES);
   const host = options.host ?? "127.0.0.1";
@@ -78,6 +81,7 @@ export async function startPostgres(options: { host?: string } = {}): Promise<Ru
     "fsync=off",
     "-c",
     "max_connections=200",
+    ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
   ];
   const child: ChildProcess = spawn(...asPostgres(join(bin, "postgres"), args), { stdio: "ignore" });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -13,7 +13,7 @@ import { organizations } from "../members/tables.js";
 import type { Catalog } from "../rules/catalog.js";
 import { ensureOn } from "./access.js";
 import { classify, type StoredSummary } from "./classify.service.js";
-import { searchColumns } from "./systems.service.js";
+import { derivedColumns } from "./systems.service.js";
 import { registryClassificationEvents, registrySystems, registrySystemVersions } from "./tables.js";
 
 /**
@@ -179,6 +179,9 @@ const SYSTEM_COLUMNS = [
   S.version,
   S.kind,
   S.name,
+  S.versionLabel,
+  S.intendedPurpose,
+  S.descriptionVisibility,
   S.document,
   S.search,
   S.categories,
@@ -200,6 +203,7 @@ interface Row {
   c: Classified | undefined;
   searchText: string;
   sectors: string[];
+  listed: ReturnType<typeof derivedColumns>["listed"];
   /** SHA-256 of the canonical document (publish only: it goes into the log record). */
   documentSha256: string | null;
 }
@@ -263,7 +267,7 @@ export async function importSystems(
     for (const document of docs) {
       // The JSON text as the key: equal text is an equal profile; another key order only costs a second evaluation.
       const profileKey = JSON.stringify(document.profile);
-      const { searchText, sectors } = searchColumns(document, provider);
+      const { searchText, sectors, listed } = derivedColumns(document, provider);
       rows.push({
         id: randomUUID(),
         document,
@@ -271,6 +275,7 @@ export async function importSystems(
         c: byProfile.get(profileKey),
         searchText,
         sectors,
+        listed,
         documentSha256: opts.publish ? documentHash(document) : null,
       });
     }
@@ -333,8 +338,11 @@ export async function importSystems(
           organization_id: organizationId,
           status,
           version: 1,
-          kind: r.document.kind,
-          name: r.document.name,
+          kind: r.listed.kind,
+          name: r.listed.name,
+          version_label: r.listed.versionLabel,
+          intended_purpose: r.listed.intendedPurpose,
+          description_visibility: r.listed.descriptionVisibility,
           document: r.document,
           search: r.searchText,
           categories: r.c!.summary.categories,

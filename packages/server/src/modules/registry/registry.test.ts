@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelAct } from "../../../../core/test/rules-fixture.js";
 import { type Agent, adminAgent, createTestApp, PUBLIC, type TestApp } from "../../../test/harness.js";
 import { cvScreeningDocument, registryDataDir } from "../../../test/registry-fixture.js";
+import { SYSTEM_CONTEXT } from "../../platform/context.js";
 import { reclassifyStale } from "./classify.service.js";
 import { validateCycloneDx } from "./cyclonedx-validator.js";
+import { searchSystems } from "./search.service.js";
 
 let t: TestApp;
 let admin: Agent;
@@ -223,6 +225,41 @@ describe("the public register", () => {
     expect((await q("status=draft", otherProvider.agent)).total).toBe(0);
   });
 
+  it("counts exactly up to the limit, then estimates and lists a text search newest first", async () => {
+    const second = (await register(cvScreeningDocument({ name: "Searchable searchable second" }))).id;
+    await publish(second);
+    const third = (await register(cvScreeningDocument({ name: "Searchable third" }))).id;
+    await publish(third);
+    const input = { q: "searchable", sort: "relevance" as const, page: 1, pageSize: 25 };
+    const exact = await searchSystems(t.db, SYSTEM_CONTEXT, input, { exactLimit: 10 });
+    expect(exact).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: true });
+    // Ranked: the name with the word twice first.
+    expect(exact.items[0]!.id).toBe(second);
+    const over = await searchSystems(t.db, SYSTEM_CONTEXT, input, { exactLimit: 2 });
+    expect(over.totalIsEstimate).toBe(true);
+    expect(over.total).toBeGreaterThanOrEqual(3);
+    expect(over.rankedByRelevance).toBe(false);
+    expect(over.items.map((s) => s.id)).toEqual([third, second, id]); // newest first
+    const byName = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, sort: "name" });
+    expect(byName.items.map((s) => s.name)).toEqual([
+      "Searchable screener",
+      "Searchable searchable second",
+      "Searchable third",
+    ]);
+    const paged = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, pageSize: 2, page: 2 });
+    expect(paged.items.map((s) => s.id)).toEqual([exact.items[2]!.id]);
+  });
+
+  it("pages through the first 10,000 results only, naming the field", async () => {
+    const last = await t.request("GET", "/api/v1/registry/systems?q=searchable&page=400&pageSize=25");
+    expect(last.statusCode).toBe(200);
+    expect(last.json().items).toEqual([]);
+    const beyond = await t.request("GET", "/api/v1/registry/systems?q=searchable&page=401&pageSize=25");
+    expect(beyond.statusCode).toBe(400);
+    expect(beyond.headers["content-type"]).toContain("application/problem+json");
+    expect(beyond.json().errors[0].field).toBe("querystring.page");
+  });
+
   it("exports the results as CSV and JSON, and counts them for the charts", async () => {
     const csv = await t.request("GET", "/api/v1/registry/export?format=csv&q=searchable");
     expect(csv.statusCode).toBe(200);
@@ -231,10 +268,10 @@ describe("the public register", () => {
     expect(lines[0]).toBe(
       "id,name,kind,version,status,provider,intended_purpose,categories,jurisdictions,sectors,published_at,log_index",
     );
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain("Searchable screener");
+    expect(lines).toHaveLength(4); // the three published "Searchable" systems
+    expect(lines[1]).toContain("Searchable searchable second"); // ranked first, as on the page
     const json = await t.request("GET", "/api/v1/registry/export?format=json&q=searchable");
-    expect(JSON.parse(json.body)[0].id).toBe(id);
+    expect(JSON.parse(json.body).map((s: { id: string }) => s.id)).toContain(id);
     const stats = (await t.request("GET", "/api/v1/registry/stats")).json();
     expect(stats.total).toBeGreaterThanOrEqual(2);
     expect(

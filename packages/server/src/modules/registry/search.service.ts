@@ -1,10 +1,11 @@
+import { SEARCH_EXACT_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
 import { canRead, csvLine, DEFAULT_VISIBILITY, isSecretariat, searchTokens, viewerLevel } from "@concordia/core";
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import type { RequestContext } from "../../platform/context.js";
-import { unauthenticated } from "../../platform/http/problem.js";
+import { badRequest, unauthenticated } from "../../platform/http/problem.js";
+import { logEntries } from "../log/tables.js";
 import { organizations } from "../members/tables.js";
-import { logIndexOf } from "./systems.service.js";
 import { registrySystems } from "./tables.js";
 
 export interface SearchInput {
@@ -19,7 +20,14 @@ export interface SearchInput {
   sort: "relevance" | "name" | "published" | "updated";
 }
 
-const COUNT_CAP = 10_000;
+/**
+ * Totals are exact up to SEARCH_EXACT_LIMIT matches; above it the total is PostgreSQL's estimate and
+ * a text search sorted by relevance lists the matches newest first (ranking every match of a common
+ * word reads each one's text). Only the first SEARCH_RESULT_WINDOW results can be paged through.
+ * Decision 0007.
+ */
+const EXACT_LIMIT = SEARCH_EXACT_LIMIT;
+const RESULT_WINDOW = SEARCH_RESULT_WINDOW;
 
 /** A tsquery matching every token of the text (the last one as a prefix, for search-as-you-type). */
 export function tsQueryOf(q: string | undefined): string | null {
@@ -60,62 +68,189 @@ function filters(input: SearchInput, query: string | null): SQL[] {
   return f;
 }
 
-function ordering(input: SearchInput, query: string | null) {
-  switch (input.sort) {
+/**
+ * The order of the results, as `inner` (on the table: each has its index, migration 0004) and `outer`
+ * (on the candidates `m` of searchStatement). By relevance, the candidates are ranked when they are
+ * all the matches (`m.exact`), else listed newest first like the default order.
+ */
+function ordering(sort: SearchInput["sort"]): { inner: SQL; outer: SQL } {
+  const s = registrySystems;
+  switch (sort) {
     case "name":
-      return [asc(sql`lower(${registrySystems.name})`), asc(registrySystems.id)];
+      return { inner: sql`lower(${s.name}), ${s.id}`, outer: sql`m.name_key, m.id` };
     case "updated":
-      return [desc(registrySystems.updatedAt), asc(registrySystems.id)];
-    case "published":
-      return [sql`${registrySystems.publishedAt} desc nulls last`, asc(registrySystems.id)];
+      return { inner: sql`${s.updatedAt} desc nulls last, ${s.id}`, outer: sql`m.updated_at desc nulls last, m.id` };
     default:
-      return query
-        ? [
-            desc(sql`ts_rank(${registrySystems.search}, to_tsquery('simple', ${query}))`),
-            desc(registrySystems.updatedAt),
-            asc(registrySystems.id),
-          ]
-        : [
-            sql`${registrySystems.publishedAt} desc nulls last`,
-            desc(registrySystems.updatedAt),
-            asc(registrySystems.id),
-          ];
+      return {
+        inner: sql`${s.publishedAt} desc nulls last, ${s.updatedAt} desc nulls last, ${s.id}`,
+        outer: sql`${sort === "relevance" ? sql`m.rank desc nulls last, ` : sql``}m.published_at desc nulls last, m.updated_at desc nulls last, m.id`,
+      };
   }
 }
 
-async function select(db: Db, ctx: RequestContext, input: SearchInput, limit: number, offset: number) {
-  const query = tsQueryOf(input.q);
-  const where = and(...scope(ctx, input), ...filters(input, query));
-  const rows = await db
-    .select({
-      id: registrySystems.id,
-      organizationId: registrySystems.organizationId,
-      providerName: organizations.name,
-      name: registrySystems.name,
-      kind: registrySystems.kind,
-      status: registrySystems.status,
-      versionLabel: sql<string>`${registrySystems.document}->>'versionLabel'`,
-      intendedPurpose: sql<string>`${registrySystems.document}->>'intendedPurpose'`,
-      descriptionVisibility: sql<string | null>`${registrySystems.document}->'visibility'->>'description'`,
-      categories: registrySystems.categories,
-      jurisdictions: registrySystems.jurisdictions,
-      sectors: registrySystems.sectors,
-      publishedAt: registrySystems.publishedAt,
-      updatedAt: registrySystems.updatedAt,
-      logSeq: registrySystems.logSeq,
-    })
-    .from(registrySystems)
-    .innerJoin(organizations, eq(organizations.id, registrySystems.organizationId))
-    .where(where)
-    .orderBy(...ordering(input, query))
-    .limit(limit)
-    .offset(offset);
-  return { rows, where };
+interface PageRow {
+  /** Candidates read: the exact count when at most the exact limit. */
+  matched: number;
+  id: string | null;
+  organization_id: string;
+  provider_name: string;
+  name: string;
+  kind: string;
+  status: string;
+  version_label: string;
+  intended_purpose: string;
+  description_visibility: string | null;
+  categories: string[];
+  jurisdictions: string[];
+  sectors: string[];
+  published_at: Date | string | null;
+  updated_at: Date | string;
+  log_index: number | string | null;
 }
 
-async function toSummary(db: Db, ctx: RequestContext, r: Awaited<ReturnType<typeof select>>["rows"][number]) {
-  const level = viewerLevel(ctx.actor, r.organizationId);
-  const visibility = (r.descriptionVisibility ?? DEFAULT_VISIBILITY.description) as
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+interface StatementOptions {
+  sort: SearchInput["sort"];
+  tsQuery: string | null;
+  /** How many matches to read in index order: at least exactLimit + 1 and offset + limit. */
+  candidates: number;
+  exactLimit: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One statement for the count and the page: the first `candidates` matches in index order, on the
+ * narrow columns (`m0`), counted (`n`), ranked when by relevance and they are all the matches (`m`),
+ * then only the page's rows read whole, with their provider and log index joined in. One row with a
+ * null id when the page is empty.
+ */
+function searchStatement(where: SQL | undefined, o: StatementOptions) {
+  const s = registrySystems;
+  const order = ordering(o.sort);
+  const ranked = o.sort === "relevance" && o.tsQuery !== null;
+  const rank = ranked
+    ? sql`case when n.matched <= ${o.exactLimit} then ts_rank(m0.search, to_tsquery('simple', ${o.tsQuery})) end`
+    : sql`null::real`;
+  return sql`
+    with m0 as materialized (
+      select ${s.id} as id, ${s.publishedAt} as published_at, ${s.updatedAt} as updated_at,
+        lower(${s.name}) as name_key${ranked ? sql`, ${s.search} as search` : sql``}
+      from ${s} where ${where} order by ${order.inner} limit ${o.candidates}
+    ),
+    n as (select count(*)::int as matched from m0),
+    m as (
+      select m0.id, m0.published_at, m0.updated_at, m0.name_key, ${rank} as rank from m0, n
+    ),
+    page as (
+      select m.id, row_number() over (order by ${order.outer}) as position
+      from m order by ${order.outer} limit ${o.limit} offset ${o.offset}
+    )
+    select n.matched, r.id, r.organization_id, o.name as provider_name, r.name, r.kind, r.status,
+      r.version_label, r.intended_purpose, r.description_visibility, r.categories, r.jurisdictions,
+      r.sectors, r.published_at, r.updated_at, l.idx as log_index
+    from n
+    left join (page
+      join ${s} r on r.id = page.id
+      join ${organizations} o on o.id = r.organization_id
+      left join ${logEntries} l on l.seq = r.log_seq) on true
+    order by page.position`;
+}
+
+/**
+ * PostgreSQL's estimate of the matches, from the planner (EXPLAIN, no execution). It only changes
+ * when the table's statistics do (ANALYZE), so it is kept a minute per query and instance.
+ */
+const ESTIMATE_TTL_MS = 60_000;
+const ESTIMATE_CACHE_SIZE = 1_000;
+const estimates = new Map<string, { at: number; rows: number }>();
+
+async function estimate(db: Db, where: SQL | undefined, key: string): Promise<number> {
+  const hit = estimates.get(key);
+  if (hit && Date.now() - hit.at < ESTIMATE_TTL_MS) return hit.rows;
+  const [plan] = rowsOf<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+    await db.execute(sql`explain (format json) select 1 from ${registrySystems} where ${where}`),
+  );
+  const rows = Math.round(plan?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0);
+  estimates.delete(key);
+  estimates.set(key, { at: Date.now(), rows });
+  if (estimates.size > ESTIMATE_CACHE_SIZE) estimates.delete(estimates.keys().next().value!);
+  return rows;
+}
+
+interface Found {
+  rows: (PageRow & { id: string })[];
+  total: number;
+  totalIsEstimate: boolean;
+  rankedByRelevance: boolean;
+}
+
+/**
+ * Above this many estimated matches, the exact count is not attempted: the page is read alone, in
+ * index order, and the total is the estimate (unless the page shows the end of the results).
+ */
+const COUNT_ESTIMATE_ABOVE = 25 * EXACT_LIMIT;
+
+/**
+ * The page and the total of a search in one statement, after the planner's estimate (cached): when
+ * it is large, only the page's rows are read; when it is small, the matches are counted (and ranked)
+ * up to the exact limit.
+ */
+async function find(
+  db: Db,
+  ctx: RequestContext,
+  input: SearchInput,
+  o: { exactLimit: number; limit: number; offset: number },
+): Promise<Found> {
+  const tsQuery = tsQueryOf(input.q);
+  const scoped = scope(ctx, input);
+  const where = and(...scoped, ...filters(input, tsQuery));
+  const { sort: _sort, ...what } = input;
+  const key = JSON.stringify([what, tsQuery, ctx.actor.grants.map((g) => g.organizationId)]);
+  const estimated = await estimate(db, where, key);
+  const run = async (candidates: number, sort: SearchInput["sort"]) => {
+    const result = rowsOf<PageRow>(await db.execute(searchStatement(where, { sort, tsQuery, candidates, ...o })));
+    return {
+      matched: result[0]?.matched ?? 0,
+      rows: result.filter((r): r is PageRow & { id: string } => r.id !== null),
+    };
+  };
+  if (estimated > Math.max(COUNT_ESTIMATE_ABOVE, o.exactLimit)) {
+    // Many matches: the page alone, newest first when by relevance.
+    const page = await run(o.offset + o.limit, input.sort === "relevance" ? "published" : input.sort);
+    if (page.matched === o.offset + o.limit) {
+      return {
+        rows: page.rows,
+        total: Math.max(estimated, page.matched),
+        totalIsEstimate: true,
+        rankedByRelevance: false,
+      };
+    }
+    // The page shows the end of the results: the estimate was too high; count them.
+  }
+  const counted = await run(Math.max(o.exactLimit + 1, o.offset + o.limit), input.sort);
+  if (counted.matched <= o.exactLimit) {
+    return {
+      rows: counted.rows,
+      total: counted.matched,
+      totalIsEstimate: false,
+      rankedByRelevance: tsQuery !== null && input.sort === "relevance",
+    };
+  }
+  return {
+    rows: counted.rows,
+    total: Math.max(counted.matched, estimated),
+    totalIsEstimate: true,
+    rankedByRelevance: false,
+  };
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+function toSummary(ctx: RequestContext, r: PageRow & { id: string }) {
+  const level = viewerLevel(ctx.actor, r.organization_id);
+  const visibility = (r.description_visibility ?? DEFAULT_VISIBILITY.description) as
     | "public"
     | "members"
     | "secretariat";
@@ -123,37 +258,45 @@ async function toSummary(db: Db, ctx: RequestContext, r: Awaited<ReturnType<type
     id: r.id,
     name: r.name,
     kind: r.kind as "system" | "gpai-model",
-    versionLabel: r.versionLabel,
-    status: r.status,
-    provider: { id: r.organizationId, name: r.providerName },
-    intendedPurpose: canRead(level, visibility) ? r.intendedPurpose : null,
+    versionLabel: r.version_label,
+    status: r.status as (typeof registrySystems.$inferSelect)["status"],
+    provider: { id: r.organization_id, name: r.provider_name },
+    intendedPurpose: canRead(level, visibility) ? r.intended_purpose : null,
     categories: r.categories,
     jurisdictions: r.jurisdictions,
     sectors: r.sectors,
-    publishedAt: r.publishedAt?.toISOString() ?? null,
-    updatedAt: r.updatedAt.toISOString(),
-    logIndex: await logIndexOf(db, r.logSeq),
+    publishedAt: r.published_at === null ? null : iso(r.published_at),
+    updatedAt: iso(r.updated_at),
+    logIndex: r.log_index === null ? null : Number(r.log_index),
   };
+}
+
+function beyondWindow(offset: number, limit: number) {
+  if (offset + limit <= RESULT_WINDOW) return;
+  throw badRequest(
+    "querystring.page",
+    `page × pageSize must be at most ${RESULT_WINDOW}: only the first ${RESULT_WINDOW} results can be paged through; add words or filters`,
+  );
 }
 
 export async function searchSystems(
   db: Db,
   ctx: RequestContext,
   input: SearchInput & { page: number; pageSize: number },
+  options: { exactLimit?: number } = {},
 ) {
-  const { rows, where } = await select(db, ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
-  const [counted] = await db
-    .execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${registrySystems} where ${where} limit ${COUNT_CAP + 1}) t`,
-    )
-    .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
-  const n = counted?.n ?? 0;
-  const items = [];
-  for (const r of rows) items.push(await toSummary(db, ctx, r));
+  const offset = (input.page - 1) * input.pageSize;
+  beyondWindow(offset, input.pageSize);
+  const found = await find(db, ctx, input, {
+    exactLimit: options.exactLimit ?? EXACT_LIMIT,
+    limit: input.pageSize,
+    offset,
+  });
   return {
-    items,
-    total: Math.min(n, COUNT_CAP),
-    totalIsEstimate: n > COUNT_CAP,
+    items: found.rows.map((r) => toSummary(ctx, r)),
+    total: found.total,
+    totalIsEstimate: found.totalIsEstimate,
+    rankedByRelevance: found.rankedByRelevance,
     page: input.page,
     pageSize: input.pageSize,
   };
@@ -174,10 +317,19 @@ const EXPORT_HEADER = [
   "log_index",
 ];
 
-export async function exportSystems(db: Db, ctx: RequestContext, input: SearchInput, format: "csv" | "json") {
-  const { rows } = await select(db, ctx, input, COUNT_CAP, 0);
-  const items = [];
-  for (const r of rows) items.push(await toSummary(db, ctx, r));
+export async function exportSystems(
+  db: Db,
+  ctx: RequestContext,
+  input: SearchInput,
+  format: "csv" | "json",
+  options: { exactLimit?: number } = {},
+) {
+  const found = await find(db, ctx, input, {
+    exactLimit: options.exactLimit ?? EXACT_LIMIT,
+    limit: RESULT_WINDOW,
+    offset: 0,
+  });
+  const items = found.rows.map((r) => toSummary(ctx, r));
   if (format === "json") return JSON.stringify(items, null, 2);
   const lines = [csvLine(EXPORT_HEADER)];
   for (const s of items) {

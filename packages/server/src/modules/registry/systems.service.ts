@@ -23,7 +23,8 @@ import { applyClassification, classify, latestChanges, loadSummaries } from "./c
 import { registryRisks, registrySystems, registrySystemVersions } from "./tables.js";
 
 /** Search columns from the publicly visible texts only, so a search never reveals hidden fields. */
-export function searchColumns(doc: SystemDocument, providerName: string) {
+/** The columns derived from a document: its search text and the fields lists show (search.service.ts). */
+export function derivedColumns(doc: SystemDocument, providerName: string) {
   const visibility = { ...DEFAULT_VISIBILITY, ...doc.visibility };
   const texts: (string | undefined)[] = [doc.name, providerName];
   if (visibility.description === "public") {
@@ -33,6 +34,13 @@ export function searchColumns(doc: SystemDocument, providerName: string) {
   return {
     searchText: searchDocument(texts),
     sectors: visibility.profile === "public" ? [...(doc.profile.purposes ?? [])] : [],
+    listed: {
+      kind: doc.kind,
+      name: doc.name,
+      versionLabel: doc.versionLabel,
+      intendedPurpose: doc.intendedPurpose,
+      descriptionVisibility: visibility.description,
+    },
   };
 }
 
@@ -91,14 +99,13 @@ export async function createSystem(
   return db.transaction(async (tx) => {
     const provider = await providerName(tx, organizationId);
     const id = randomUUID();
-    const { searchText, sectors } = searchColumns(document, provider);
+    const { searchText, sectors, listed } = derivedColumns(document, provider);
     await tx.insert(registrySystems).values({
       id,
       organizationId,
       status: "draft",
       version: 1,
-      kind: document.kind,
-      name: document.name,
+      ...listed,
       document,
       search: sql`to_tsvector('simple', ${searchText})`,
       categories: [],
@@ -137,13 +144,12 @@ export async function updateSystem(
     }
     const provider = await providerName(tx, row.organizationId);
     const version = row.version + 1;
-    const { searchText, sectors } = searchColumns(document, provider);
+    const { searchText, sectors, listed } = derivedColumns(document, provider);
     await tx
       .update(registrySystems)
       .set({
         version,
-        kind: document.kind,
-        name: document.name,
+        ...listed,
         document,
         search: sql`to_tsvector('simple', ${searchText})`,
         sectors,

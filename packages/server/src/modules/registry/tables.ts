@@ -48,6 +48,10 @@ export const registrySystems = pgTable(
     kind: text("kind").notNull(),
     name: text("name").notNull(),
     document: jsonb("document").$type<SystemDocument>().notNull(),
+    /** Copied from the document for lists and search results, which then never read the document. */
+    versionLabel: text("version_label").notNull().default(""),
+    intendedPurpose: text("intended_purpose").notNull().default(""),
+    descriptionVisibility: text("description_visibility"),
     /** Only the publicly visible texts, tokenized (see core/registry/search-text.ts). */
     search: tsvector("search").notNull(),
     categories: text("categories").array().notNull(),
@@ -68,10 +72,12 @@ export const registrySystems = pgTable(
     index("registry_systems_categories_idx").using("gin", t.categories),
     index("registry_systems_jurisdictions_idx").using("gin", t.jurisdictions),
     index("registry_systems_sectors_idx").using("gin", t.sectors),
-    index("registry_systems_status_published_idx").on(t.status, t.publishedAt),
+    // One per order of the search (search.service.ts), so a page is read in index order.
+    index("registry_systems_newest_idx").on(t.status, t.publishedAt.desc().nullsLast(), t.updatedAt.desc(), t.id),
+    index("registry_systems_updated_idx").on(t.status, t.updatedAt.desc(), t.id),
+    index("registry_systems_name_idx").on(t.status, sql`lower(${t.name})`, t.id),
     index("registry_systems_organization_idx").on(t.organizationId, t.updatedAt),
     index("registry_systems_stale_idx").on(t.classifiedRevision),
-    index("registry_systems_name_idx").on(sql`lower(${t.name})`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { SEARCH_EXACT_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
 import { EmptyState, Group, Pagination, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
@@ -5,7 +6,7 @@ import { ButtonLink } from "../../app/links";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
 import { ExportButtons } from "./ExportButtons";
-import { isFiltered, PAGE_SIZE, type RegistryFilters, searchQuery } from "./model";
+import { isFiltered, PAGE_SIZE, type RegistryFilters, roughly, searchQuery } from "./model";
 import { useSystemSearch } from "./queries";
 import { SystemsList } from "./SystemsList";
 
@@ -48,18 +49,31 @@ export function RegistryResults({ filters, page, onPage, canRegister, ready }: R
       </EmptyState>
     );
   } else {
-    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+    // Only the first SEARCH_RESULT_WINDOW results can be paged through (the API refuses deeper pages).
+    const windowPages = Math.floor(SEARCH_RESULT_WINDOW / data.pageSize);
+    const pages = Math.min(windowPages, Math.max(1, Math.ceil(data.total / data.pageSize)));
+    const shownTotal = data.totalIsEstimate ? roughly(data.total) : data.total;
     const first = (data.page - 1) * data.pageSize + 1;
     const last = first + data.items.length - 1;
     body = (
       <>
+        {filters.q && (filters.sort ?? "relevance") === "relevance" && !data.rankedByRelevance && (
+          <Text size="sm" c="dimmed" data-testid="registry-newest-first">
+            {t("list.newestFirst", { n: f.number(SEARCH_EXACT_LIMIT) })}
+          </Text>
+        )}
         <SystemsList items={data.items} />
         <Group justify="space-between" gap="sm" mt="md">
           <Text size="sm" c="dimmed">
             {data.totalIsEstimate
-              ? t("list.showingEstimate", { first: f.number(first), last: f.number(last), total: f.number(data.total) })
+              ? t("list.showingEstimate", { first: f.number(first), last: f.number(last), total: f.number(shownTotal) })
               : tc("pagination.showing", { first: f.number(first), last: f.number(last), total: f.number(data.total) })}
           </Text>
+          {data.total > SEARCH_RESULT_WINDOW && data.page === windowPages && (
+            <Text size="sm" c="dimmed" data-testid="registry-window-end">
+              {t("list.windowEnd", { n: f.number(SEARCH_RESULT_WINDOW) })}
+            </Text>
+          )}
           {pages > 1 && (
             <Pagination
               total={pages}
@@ -87,7 +101,7 @@ export function RegistryResults({ filters, page, onPage, canRegister, ready }: R
           <Text fw={600} role="status" aria-live="polite" data-testid="registry-count">
             {data
               ? data.totalIsEstimate
-                ? t("list.countEstimate", { n: f.number(data.total) })
+                ? t("list.countEstimate", { n: f.number(roughly(data.total)) })
                 : t("list.count", { n: f.number(data.total) })
               : "\u00a0"}
           </Text>

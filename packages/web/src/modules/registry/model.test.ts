@@ -12,6 +12,7 @@ import {
   obligationCounts,
   obligationRequirement,
   parseFieldSet,
+  roughly,
   type SystemDocument,
   searchQuery,
   translationLanguages,
@@ -167,5 +168,15 @@ describe("field sets", () => {
     expect(valueLines(["a", "b"])).toEqual(["a", "b"]);
     expect(valueLines({ name: "Org", url: "https://x" })).toEqual(["name: Org", "url: https://x"]);
     expect(valueLines(null)).toEqual([]);
+  });
+});
+
+describe("roughly", () => {
+  it("keeps two significant digits of an estimated total", () => {
+    expect(roughly(54_173)).toBe(54_000);
+    expect(roughly(895_955)).toBe(900_000);
+    expect(roughly(201)).toBe(200);
+    expect(roughly(1_150)).toBe(1_200);
+    expect(roughly(99)).toBe(99);
   });
 });

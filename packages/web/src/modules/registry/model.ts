@@ -27,6 +27,12 @@ export interface RegistryFilters {
 
 export const SORTS = ["relevance", "name", "published", "updated"] as const;
 export const PAGE_SIZE = 20;
+/** An estimated total to two significant digits (54,173 → 54,000). */
+export function roughly(n: number): number {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
 
 /** The filters in the shape the search and export endpoints take (no empty values). */
 export function searchQuery(filters: RegistryFilters): Omit<SearchQuery, "page" | "pageSize"> {
