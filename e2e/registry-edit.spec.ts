@@ -160,10 +160,24 @@ test("the secretariat registers a system, records a risk, answers an assessment 
   await expect(page.getByTestId("question").first().getByTestId("evidence-item")).toContainText("bias-audit.txt");
   await expect(page.getByTestId("assessment-score")).toContainText("100%");
 
-  // Submitted from the editor, published from the secretariat's queue.
+  // Submitted from the editor, sent back with a note the provider then reads, submitted again.
   await page.goto(`${systemUrl}/edit`);
   await page.getByTestId("submit-system").click();
   await expect(page.getByTestId("not-editable")).toBeVisible();
+  await expect(page.getByTestId("lifecycle-submitted-on")).toContainText("Submitted for review on");
+  await page.goto("/admin/registry");
+  await page.getByRole("button", { name: `Send back ${systemName}` }).click();
+  await page.getByRole("dialog").getByLabel("Note to the provider").fill("Name the datasets' licences.");
+  await page.getByTestId("confirm-reject").click();
+  await expect(page.getByTestId("queue-done")).toContainText("was sent back to its provider.");
+  await page.goto(`${systemUrl}/edit`);
+  const returned = page.getByTestId("lifecycle-returned");
+  await expect(returned).toContainText("Returned by the secretariat on");
+  await expect(returned).toContainText("Name the datasets' licences.");
+  await page.getByTestId("submit-system").click();
+  await expect(page.getByTestId("not-editable")).toBeVisible();
+
+  // Published from the secretariat's queue.
   await page.goto("/admin/registry");
   const queued = page.getByTestId("queue-row").filter({ hasText: systemName });
   await expect(queued).toContainText(orgName);

@@ -95,8 +95,10 @@ export const SystemDocumentSchema = z
   .meta({ id: "SystemDocument" });
 export type SystemDocumentInput = z.infer<typeof SystemDocumentSchema>;
 
-/** Search totals are exact up to this many matches, PostgreSQL's estimate above (decision 0007). */
-export const SEARCH_EXACT_LIMIT = 200;
+/** A text search is ordered by relevance when it has at most this many matches, else newest first (decision 0007). */
+export const SEARCH_RANK_LIMIT = 200;
+/** Search totals are counted up to this many matches when the planner expects no more; else estimated. */
+export const SEARCH_COUNT_LIMIT = 5_000;
 /** Only the first this many search results can be paged through or exported. */
 export const SEARCH_RESULT_WINDOW = 10_000;
 
@@ -145,12 +147,12 @@ export const SystemPage = z.object({
   totalIsEstimate: z
     .boolean()
     .describe(
-      `true when more than ${SEARCH_EXACT_LIMIT} match: total is then PostgreSQL's estimate (never below ${SEARCH_EXACT_LIMIT + 1})`,
+      `true when total is PostgreSQL's estimate: the planner expects more than ${SEARCH_COUNT_LIMIT} matches, or more were found`,
     ),
   rankedByRelevance: z
     .boolean()
     .describe(
-      `true when the text search is ordered by relevance; with more than ${SEARCH_EXACT_LIMIT} matches it is listed newest first instead`,
+      `true when the text search is ordered by relevance; with more than ${SEARCH_RANK_LIMIT} matches it is listed newest first instead`,
     ),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -214,6 +216,17 @@ export const SystemView = z
       .boolean()
       .describe("the caller may save a new version now (provider of the organization, or the secretariat)"),
     canWriteRisks: z.boolean().describe("the caller may change the risk register and answer assessments"),
+    allowedActions: z
+      .array(z.enum(["submit", "publish", "reject", "withdraw", "reopen"]))
+      .describe("the lifecycle actions the caller may take now"),
+    review: z
+      .object({
+        action: z.enum(["submit", "reject", "publish"]),
+        at: Timestamp,
+        note: z.string().nullable().describe("the secretariat's note, e.g. why a submission was returned"),
+      })
+      .nullable()
+      .describe("the latest submission or review decision; only for the provider and the secretariat"),
     classification: ClassificationView.nullable(),
     riskSummary: RiskSummaryView,
     publishedAt: Timestamp.nullable(),

@@ -104,6 +104,39 @@ describe("registering and classifying", () => {
   });
 });
 
+describe("review", () => {
+  it("lists the actions each caller may take, and shows the provider why a submission was returned", async () => {
+    const { id } = await register(cvScreeningDocument({ name: "Returned screener" }));
+    const view = async (as: Agent) => (await t.request("GET", `/api/v1/registry/systems/${id}`, { as })).json();
+    const transition = (as: Agent, body: Record<string, string>) =>
+      t.request("POST", `/api/v1/registry/systems/${id}/transitions`, { as, body });
+    expect(await view(provider.agent)).toMatchObject({ allowedActions: ["submit"], review: null });
+    expect((await transition(provider.agent, { action: "submit" })).statusCode).toBe(200);
+    const submitted = await view(provider.agent);
+    expect(submitted.allowedActions).toEqual(["withdraw"]);
+    expect(submitted.review).toMatchObject({ action: "submit", note: null });
+    expect((await view(admin)).allowedActions).toEqual(expect.arrayContaining(["publish", "reject"]));
+    const rejected = await transition(admin, { action: "reject", note: "Add the datasets' provenance." });
+    expect(rejected.statusCode).toBe(200);
+    const back = await view(provider.agent);
+    expect(back).toMatchObject({ status: "draft", allowedActions: ["submit"] });
+    expect(back.review).toMatchObject({ action: "reject", note: "Add the datasets' provenance." });
+    expect(new Date(back.review.at).getTime()).toBeGreaterThanOrEqual(new Date(submitted.review.at).getTime());
+    // Others who may read the draft (none but owners and the secretariat) see no review; members see none on published systems.
+    expect((await t.request("GET", `/api/v1/registry/systems/${id}`, { as: otherProvider.agent })).statusCode).toBe(
+      404,
+    );
+    expect((await transition(provider.agent, { action: "submit" })).statusCode).toBe(200);
+    expect((await transition(admin, { action: "publish" })).statusCode).toBe(200);
+    const seenByAuditor = await view(auditor);
+    expect(seenByAuditor).toMatchObject({ allowedActions: [], review: null });
+    expect((await t.request("GET", `/api/v1/registry/systems/${id}`)).json()).toMatchObject({
+      allowedActions: [],
+      review: null,
+    });
+  });
+});
+
 describe("publication and visibility", () => {
   let id: string;
   beforeAll(async () => {
@@ -225,21 +258,30 @@ describe("the public register", () => {
     expect((await q("status=draft", otherProvider.agent)).total).toBe(0);
   });
 
-  it("counts exactly up to the limit, then estimates and lists a text search newest first", async () => {
+  it("counts up to the count limit, ranks up to the rank limit, then estimates and lists newest first", async () => {
     const second = (await register(cvScreeningDocument({ name: "Searchable searchable second" }))).id;
     await publish(second);
     const third = (await register(cvScreeningDocument({ name: "Searchable third" }))).id;
     await publish(third);
     const input = { q: "searchable", sort: "relevance" as const, page: 1, pageSize: 25 };
-    const exact = await searchSystems(t.db, SYSTEM_CONTEXT, input, { exactLimit: 10 });
-    expect(exact).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: true });
+    const ranked = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 10, countLimit: 10 });
+    expect(ranked).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: true });
     // Ranked: the name with the word twice first.
-    expect(exact.items[0]!.id).toBe(second);
-    const over = await searchSystems(t.db, SYSTEM_CONTEXT, input, { exactLimit: 2 });
-    expect(over.totalIsEstimate).toBe(true);
-    expect(over.total).toBeGreaterThanOrEqual(3);
-    expect(over.rankedByRelevance).toBe(false);
-    expect(over.items.map((s) => s.id)).toEqual([third, second, id]); // newest first
+    expect(ranked.items[0]!.id).toBe(second);
+    const newestFirst = [third, second, id];
+    const unranked = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 2, countLimit: 10 });
+    expect(unranked).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: false });
+    expect(unranked.items.map((s) => s.id)).toEqual(newestFirst);
+    const estimated = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 2, countLimit: 2 });
+    expect(estimated.totalIsEstimate).toBe(true);
+    expect(estimated.total).toBeGreaterThanOrEqual(3);
+    expect(estimated.rankedByRelevance).toBe(false);
+    expect(estimated.items.map((s) => s.id)).toEqual(newestFirst);
+    // Over the count limit by the planner's estimate (never below 1 row): the page is read alone, newest first.
+    const pageAlone = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, pageSize: 2 }, { countLimit: 0 });
+    expect(pageAlone).toMatchObject({ totalIsEstimate: true, rankedByRelevance: false });
+    expect(pageAlone.total).toBeGreaterThanOrEqual(2);
+    expect(pageAlone.items.map((s) => s.id)).toEqual(newestFirst.slice(0, 2));
     const byName = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, sort: "name" });
     expect(byName.items.map((s) => s.name)).toEqual([
       "Searchable screener",
@@ -247,7 +289,8 @@ describe("the public register", () => {
       "Searchable third",
     ]);
     const paged = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, pageSize: 2, page: 2 });
-    expect(paged.items.map((s) => s.id)).toEqual([exact.items[2]!.id]);
+    expect(paged).toMatchObject({ total: 3, totalIsEstimate: false });
+    expect(paged.items.map((s) => s.id)).toEqual([ranked.items[2]!.id]);
   });
 
   it("pages through the first 10,000 results only, naming the field", async () => {

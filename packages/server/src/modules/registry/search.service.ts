@@ -1,4 +1,4 @@
-import { SEARCH_EXACT_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
+import { SEARCH_COUNT_LIMIT, SEARCH_RANK_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
 import { canRead, csvLine, DEFAULT_VISIBILITY, isSecretariat, searchTokens, viewerLevel } from "@concordia/core";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
@@ -21,12 +21,13 @@ export interface SearchInput {
 }
 
 /**
- * Totals are exact up to SEARCH_EXACT_LIMIT matches; above it the total is PostgreSQL's estimate and
- * a text search sorted by relevance lists the matches newest first (ranking every match of a common
- * word reads each one's text). Only the first SEARCH_RESULT_WINDOW results can be paged through.
- * Decision 0007.
+ * A text search sorted by relevance is ranked when it has at most SEARCH_RANK_LIMIT matches (else
+ * listed newest first: ranking every match of a common word reads each one's text). Totals are
+ * counted up to SEARCH_COUNT_LIMIT when the planner expects no more, else they are its estimate. Only
+ * the first SEARCH_RESULT_WINDOW results can be paged through. Decision 0007.
  */
-const EXACT_LIMIT = SEARCH_EXACT_LIMIT;
+const RANK_LIMIT = SEARCH_RANK_LIMIT;
+const COUNT_LIMIT = SEARCH_COUNT_LIMIT;
 const RESULT_WINDOW = SEARCH_RESULT_WINDOW;
 
 /** A tsquery matching every token of the text (the last one as a prefix, for search-as-you-type). */
@@ -71,7 +72,7 @@ function filters(input: SearchInput, query: string | null): SQL[] {
 /**
  * The order of the results, as `inner` (on the table: each has its index, migration 0004) and `outer`
  * (on the candidates `m` of searchStatement). By relevance, the candidates are ranked when they are
- * all the matches (`m.exact`), else listed newest first like the default order.
+ * all the matches (else their rank is null), then newest first like the default order.
  */
 function ordering(sort: SearchInput["sort"]): { inner: SQL; outer: SQL } {
   const s = registrySystems;
@@ -89,8 +90,10 @@ function ordering(sort: SearchInput["sort"]): { inner: SQL; outer: SQL } {
 }
 
 interface PageRow {
-  /** Candidates read: the exact count when at most the exact limit. */
+  /** Candidates read: all the matches when fewer than the candidates asked for. */
   matched: number;
+  /** Matches counted (up to the count limit), when asked for; else the candidates read. */
+  counted: number;
   id: string | null;
   organization_id: string;
   provider_name: string;
@@ -113,25 +116,27 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 interface StatementOptions {
   sort: SearchInput["sort"];
   tsQuery: string | null;
-  /** How many matches to read in index order: at least exactLimit + 1 and offset + limit. */
+  /** How many matches to read in index order: at least rankLimit + 1 and offset + limit. */
   candidates: number;
-  exactLimit: number;
+  rankLimit: number;
+  /** Count the matches up to this many (a separate scan that stops there), or not at all. */
+  countLimit: number | null;
   limit: number;
   offset: number;
 }
 
 /**
  * One statement for the count and the page: the first `candidates` matches in index order, on the
- * narrow columns (`m0`), counted (`n`), ranked when by relevance and they are all the matches (`m`),
- * then only the page's rows read whole, with their provider and log index joined in. One row with a
- * null id when the page is empty.
+ * narrow columns (`m0`), counted (`n`, with all the matches up to `countLimit` when asked), ranked
+ * when by relevance and they are all the matches (`m`), then only the page's rows read whole, with
+ * their provider and log index joined in. One row with a null id when the page is empty.
  */
 function searchStatement(where: SQL | undefined, o: StatementOptions) {
   const s = registrySystems;
   const order = ordering(o.sort);
   const ranked = o.sort === "relevance" && o.tsQuery !== null;
   const rank = ranked
-    ? sql`case when n.matched <= ${o.exactLimit} then ts_rank(m0.search, to_tsquery('simple', ${o.tsQuery})) end`
+    ? sql`case when n.matched <= ${o.rankLimit} then ts_rank(m0.search, to_tsquery('simple', ${o.tsQuery})) end`
     : sql`null::real`;
   return sql`
     with m0 as materialized (
@@ -139,7 +144,13 @@ function searchStatement(where: SQL | undefined, o: StatementOptions) {
         lower(${s.name}) as name_key${ranked ? sql`, ${s.search} as search` : sql``}
       from ${s} where ${where} order by ${order.inner} limit ${o.candidates}
     ),
-    n as (select count(*)::int as matched from m0),
+    n as (
+      select count(*)::int as matched, ${
+        o.countLimit === null
+          ? sql`count(*)::int`
+          : sql`(select count(*)::int from (select 1 from ${s} where ${where} limit ${o.countLimit + 1}) c)`
+      } as counted from m0
+    ),
     m as (
       select m0.id, m0.published_at, m0.updated_at, m0.name_key, ${rank} as rank from m0, n
     ),
@@ -147,7 +158,7 @@ function searchStatement(where: SQL | undefined, o: StatementOptions) {
       select m.id, row_number() over (order by ${order.outer}) as position
       from m order by ${order.outer} limit ${o.limit} offset ${o.offset}
     )
-    select n.matched, r.id, r.organization_id, o.name as provider_name, r.name, r.kind, r.status,
+    select n.matched, n.counted, r.id, r.organization_id, o.name as provider_name, r.name, r.kind, r.status,
       r.version_label, r.intended_purpose, r.description_visibility, r.categories, r.jurisdictions,
       r.sectors, r.published_at, r.updated_at, l.idx as log_index
     from n
@@ -187,62 +198,49 @@ interface Found {
 }
 
 /**
- * Above this many estimated matches, the exact count is not attempted: the page is read alone, in
- * index order, and the total is the estimate (unless the page shows the end of the results).
- */
-const COUNT_ESTIMATE_ABOVE = 25 * EXACT_LIMIT;
-
-/**
  * The page and the total of a search in one statement, after the planner's estimate (cached): when
- * it is large, only the page's rows are read; when it is small, the matches are counted (and ranked)
- * up to the exact limit.
+ * it is over the count limit, only the page's rows are read (newest first when by relevance) and the
+ * total is the estimate; else the matches are counted up to the count limit and, by relevance,
+ * ranked when at most the rank limit.
  */
 async function find(
   db: Db,
   ctx: RequestContext,
   input: SearchInput,
-  o: { exactLimit: number; limit: number; offset: number },
+  o: { rankLimit: number; countLimit: number; limit: number; offset: number },
 ): Promise<Found> {
   const tsQuery = tsQueryOf(input.q);
   const scoped = scope(ctx, input);
   const where = and(...scoped, ...filters(input, tsQuery));
   const { sort: _sort, ...what } = input;
-  const key = JSON.stringify([what, tsQuery, ctx.actor.grants.map((g) => g.organizationId)]);
+  // The caller's grants decide which rows the scope admits, so they are part of the key.
+  const key = JSON.stringify([what, ctx.actor.grants]);
   const estimated = await estimate(db, where, key);
-  const run = async (candidates: number, sort: SearchInput["sort"]) => {
-    const result = rowsOf<PageRow>(await db.execute(searchStatement(where, { sort, tsQuery, candidates, ...o })));
+  const run = async (candidates: number, sort: SearchInput["sort"], countLimit: number | null) => {
+    const result = rowsOf<PageRow>(
+      await db.execute(searchStatement(where, { ...o, sort, tsQuery, candidates, countLimit })),
+    );
     return {
       matched: result[0]?.matched ?? 0,
+      counted: result[0]?.counted ?? 0,
       rows: result.filter((r): r is PageRow & { id: string } => r.id !== null),
     };
   };
-  if (estimated > Math.max(COUNT_ESTIMATE_ABOVE, o.exactLimit)) {
-    // Many matches: the page alone, newest first when by relevance.
-    const page = await run(o.offset + o.limit, input.sort === "relevance" ? "published" : input.sort);
-    if (page.matched === o.offset + o.limit) {
-      return {
-        rows: page.rows,
-        total: Math.max(estimated, page.matched),
-        totalIsEstimate: true,
-        rankedByRelevance: false,
-      };
+  if (estimated > o.countLimit) {
+    const wanted = o.offset + o.limit;
+    const page = await run(wanted, input.sort === "relevance" ? "published" : input.sort, null);
+    if (page.matched === wanted) {
+      return { rows: page.rows, total: Math.max(estimated, wanted), totalIsEstimate: true, rankedByRelevance: false };
     }
     // The page shows the end of the results: the estimate was too high; count them.
   }
-  const counted = await run(Math.max(o.exactLimit + 1, o.offset + o.limit), input.sort);
-  if (counted.matched <= o.exactLimit) {
-    return {
-      rows: counted.rows,
-      total: counted.matched,
-      totalIsEstimate: false,
-      rankedByRelevance: tsQuery !== null && input.sort === "relevance",
-    };
-  }
+  const found = await run(Math.max(o.rankLimit + 1, o.offset + o.limit), input.sort, o.countLimit);
+  const exact = found.counted <= o.countLimit;
   return {
-    rows: counted.rows,
-    total: Math.max(counted.matched, estimated),
-    totalIsEstimate: true,
-    rankedByRelevance: false,
+    rows: found.rows,
+    total: exact ? found.counted : Math.max(found.counted, estimated),
+    totalIsEstimate: !exact,
+    rankedByRelevance: tsQuery !== null && input.sort === "relevance" && found.matched <= o.rankLimit,
   };
 }
 
@@ -283,12 +281,13 @@ export async function searchSystems(
   db: Db,
   ctx: RequestContext,
   input: SearchInput & { page: number; pageSize: number },
-  options: { exactLimit?: number } = {},
+  options: { rankLimit?: number; countLimit?: number } = {},
 ) {
   const offset = (input.page - 1) * input.pageSize;
   beyondWindow(offset, input.pageSize);
   const found = await find(db, ctx, input, {
-    exactLimit: options.exactLimit ?? EXACT_LIMIT,
+    rankLimit: options.rankLimit ?? RANK_LIMIT,
+    countLimit: options.countLimit ?? COUNT_LIMIT,
     limit: input.pageSize,
     offset,
   });
@@ -322,10 +321,11 @@ export async function exportSystems(
   ctx: RequestContext,
   input: SearchInput,
   format: "csv" | "json",
-  options: { exactLimit?: number } = {},
+  options: { rankLimit?: number; countLimit?: number } = {},
 ) {
   const found = await find(db, ctx, input, {
-    exactLimit: options.exactLimit ?? EXACT_LIMIT,
+    rankLimit: options.rankLimit ?? RANK_LIMIT,
+    countLimit: options.countLimit ?? COUNT_LIMIT,
     limit: RESULT_WINDOW,
     offset: 0,
   });

@@ -9,9 +9,10 @@ import {
   viewerLevel,
 } from "@concordia/core";
 import canonicalize from "canonicalize";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { recordAudit } from "../../platform/audit/service.js";
+import { auditEvents } from "../../platform/audit/tables.js";
 import type { RequestContext } from "../../platform/context.js";
 import { conflict, HttpProblem } from "../../platform/http/problem.js";
 import { appendRecord } from "../log/records.js";
@@ -246,9 +247,39 @@ export async function transitionSystem(
   });
 }
 
+const LIFECYCLE_ACTIONS = Object.keys(ACTION_POLICY) as LifecycleAction[];
+const REVIEW_ACTIONS = ["submit", "reject", "publish"] as const;
+
+/** The latest submission or review decision of a system, from the audit trail (with the secretariat's note). */
+async function latestReview(db: Db, id: string) {
+  const [event] = await db
+    .select({ action: auditEvents.action, at: auditEvents.at, details: auditEvents.details })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.resourceType, "ai_system"),
+        sql`${auditEvents.resourceIds} @> array[${id}]::text[]`,
+        inArray(
+          auditEvents.action,
+          REVIEW_ACTIONS.map((a) => `registry.system.${a}`),
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvents.at))
+    .limit(1);
+  if (!event) return null;
+  const note = event.details.note;
+  return {
+    action: event.action.replace("registry.system.", "") as (typeof REVIEW_ACTIONS)[number],
+    at: event.at.toISOString(),
+    note: typeof note === "string" && note !== "" ? note : null,
+  };
+}
+
 /** The system as this caller may see it. */
 export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, id: string) {
   const row = await visibleSystem(db, ctx, id);
+  const level = viewerLevel(ctx.actor, row.organizationId);
   const [org] = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -276,6 +307,10 @@ export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, 
     hidden: hidden as never[],
     canEdit: allowed("update", ctx, row.organizationId) && (row.status === "draft" || row.status === "published"),
     canWriteRisks: allowed("writeRisks", ctx, row.organizationId),
+    allowedActions: LIFECYCLE_ACTIONS.filter(
+      (a) => nextStatus(row.status, a) !== null && allowed(ACTION_POLICY[a], ctx, row.organizationId),
+    ),
+    review: level === "owner" || level === "secretariat" ? await latestReview(db, id) : null,
     classification: summary
       ? {
           evaluatedAt: (row.classifiedAt ?? row.updatedAt).toISOString(),

@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ConfirmButton } from "../../app/ConfirmButton";
 import { ProblemAlert } from "../../app/problem";
-import { useSession } from "../../app/session";
-import { lifecycleActions, type SystemView } from "./model";
+import type { SystemView } from "./model";
 import { registryKeys } from "./queries";
 
 const COLORS: Record<LifecycleAction, string> = {
@@ -25,10 +24,7 @@ export function LifecycleActions({ system }: { system: SystemView }) {
   const { t } = useTranslation("registry");
   const call = useApi();
   const queryClient = useQueryClient();
-  const session = useSession();
-  // canEdit is false while a system waits for review: the provider's people may still withdraw it.
-  const isOwner = system.canEdit || session.hasRole("provider", system.provider.id);
-  const actions = lifecycleActions(system.status, { canEdit: isOwner, isSecretariat: session.isSecretariat });
+  const actions = system.allowedActions;
   const name = system.document.name ?? "";
   const transition = useMutation({
     mutationFn: (action: LifecycleAction) => call("transitionSystem", { params: { id: system.id }, body: { action } }),

@@ -1,4 +1,4 @@
-import { SEARCH_EXACT_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
+import { SEARCH_RANK_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
 import { EmptyState, Group, Pagination, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
@@ -59,7 +59,7 @@ export function RegistryResults({ filters, page, onPage, canRegister, ready }: R
       <>
         {filters.q && (filters.sort ?? "relevance") === "relevance" && !data.rankedByRelevance && (
           <Text size="sm" c="dimmed" data-testid="registry-newest-first">
-            {t("list.newestFirst", { n: f.number(SEARCH_EXACT_LIMIT) })}
+            {t("list.newestFirst", { n: f.number(SEARCH_RANK_LIMIT) })}
           </Text>
         )}
         <SystemsList items={data.items} />

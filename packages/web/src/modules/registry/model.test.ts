@@ -7,7 +7,6 @@ import {
   exportUrl,
   fieldStatusCounts,
   isFiltered,
-  lifecycleActions,
   localizedTexts,
   obligationCounts,
   obligationRequirement,
@@ -85,26 +84,6 @@ describe("translations of a system's texts", () => {
 
   it("list only languages with some translated text", () => {
     expect(translationLanguages(doc)).toEqual(["fr"]);
-  });
-});
-
-describe("lifecycle actions", () => {
-  it("give owners submit, withdraw and reopen where the status allows", () => {
-    const owner = { canEdit: true, isSecretariat: false };
-    expect(lifecycleActions("draft", owner)).toEqual(["submit"]);
-    expect(lifecycleActions("submitted", owner)).toEqual(["withdraw"]);
-    expect(lifecycleActions("published", owner)).toEqual(["withdraw"]);
-    expect(lifecycleActions("withdrawn", owner)).toEqual(["reopen"]);
-  });
-
-  it("give the secretariat publish and reject of submitted systems", () => {
-    expect(lifecycleActions("submitted", { canEdit: false, isSecretariat: true })).toEqual(["publish", "reject"]);
-    expect(lifecycleActions("submitted", { canEdit: true, isSecretariat: true })).toEqual([
-      "publish",
-      "reject",
-      "withdraw",
-    ]);
-    expect(lifecycleActions("published", { canEdit: false, isSecretariat: false })).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RouteQuery, RouteResponse } from "@concordia/contracts";
-import { type LifecycleAction, nextStatus, type SystemStatus, UN_LANGUAGES, type UnLanguage } from "@concordia/core";
+import { UN_LANGUAGES, type UnLanguage } from "@concordia/core";
 
 /** API views the register pages work with, named once. */
 export type SystemView = RouteResponse<"getSystem">;
@@ -109,20 +109,6 @@ export function translationLanguages(doc: SystemDocument): UnLanguage[] {
     const tr = doc.translations?.[l];
     return !!tr && !!(tr.name || tr.intendedPurpose || tr.description);
   });
-}
-
-const OWNER_ACTIONS: readonly LifecycleAction[] = ["submit", "withdraw", "reopen"];
-const SECRETARIAT_ACTIONS: readonly LifecycleAction[] = ["publish", "reject"];
-
-/** The lifecycle buttons a viewer gets: owners submit, withdraw and reopen; the secretariat publishes and rejects. */
-export function lifecycleActions(
-  status: SystemStatus,
-  who: { canEdit: boolean; isSecretariat: boolean },
-): LifecycleAction[] {
-  // canEdit here: the viewer is the provider (or may act for it, as the secretariat).
-  const allowed = [...(who.canEdit ? OWNER_ACTIONS : []), ...(who.isSecretariat ? SECRETARIAT_ACTIONS : [])];
-  const order: readonly LifecycleAction[] = ["submit", "publish", "reject", "withdraw", "reopen"];
-  return order.filter((a) => allowed.includes(a) && nextStatus(status, a) !== null);
 }
 
 export interface ObligationCounts {
