@@ -38,7 +38,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "rm -rf .tmp/e2e-data && node --import tsx packages/server/src/main.ts",
+    // The web app is rebuilt when its sources are newer than the build (as `npm test` and `npm start` do).
+    command: "node scripts/build-web.mjs && rm -rf .tmp/e2e-data && node --import tsx packages/server/src/main.ts",
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
