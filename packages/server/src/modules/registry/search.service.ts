@@ -212,9 +212,9 @@ async function find(
   const tsQuery = tsQueryOf(input.q);
   const scoped = scope(ctx, input);
   const where = and(...scoped, ...filters(input, tsQuery));
-  const { sort: _sort, ...what } = input;
-  // The caller's grants decide which rows the scope admits, so they are part of the key.
-  const key = JSON.stringify([what, ctx.actor.grants]);
+  // What decides the matches (not the order or the page); the caller's grants decide the scope.
+  const { q, jurisdiction, category, sector, provider, kind, status, mine } = input;
+  const key = JSON.stringify([q, jurisdiction, category, sector, provider, kind, status, mine, ctx.actor.grants]);
   const estimated = await estimate(db, where, key);
   const run = async (candidates: number, sort: SearchInput["sort"], countLimit: number | null) => {
     const result = rowsOf<PageRow>(
