@@ -55,7 +55,7 @@ export function SystemsList({ items }: { items: readonly SystemSummary[] }) {
               <Group gap={4}>
                 <SystemKindBadge kind={s.kind} />
               </Group>
-              <CategoryBadges categories={s.categories} />
+              <CategoryBadges categories={s.categories} max={3} />
               {s.intendedPurpose && (
                 <Text size="sm" lineClamp={3}>
                   {s.intendedPurpose}
@@ -107,7 +107,7 @@ export function SystemsList({ items }: { items: readonly SystemSummary[] }) {
                 <SystemKindBadge kind={s.kind} />
               </Table.Td>
               <Table.Td maw="24rem">
-                {s.categories.length ? <CategoryBadges categories={s.categories} /> : "—"}
+                {s.categories.length ? <CategoryBadges categories={s.categories} max={3} /> : "—"}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{named(s.jurisdictions, jurisdiction)}</Text>
