@@ -12,7 +12,7 @@
  * through createSystem + submit + publish [300], BENCH_REGISTRY_ROWS systems in the search table
  * [1000000], BENCH_REGISTRY_DISTINCT of them generated, the rest copies in SQL [ROWS / 10],
  * BENCH_REGISTRY_PROVIDERS [300], BENCH_REGISTRY_CONCURRENCY [16], BENCH_REGISTRY_SECONDS
- * measured per round and target [12], BENCH_REGISTRY_WARMUP [1], BENCH_REGISTRY_ROUNDS [2],
+ * measured per round and target [12], BENCH_REGISTRY_WARMUP [1], BENCH_REGISTRY_ROUNDS [3],
  * BENCH_REGISTRY_SEQUENTIAL one-client requests per shape and target [3], BENCH_REGISTRY_SHARED_BUFFERS
  * PostgreSQL's shared_buffers [4GB], BENCH_REGISTRY_PARTS [import,search].
  */
@@ -39,7 +39,7 @@ const PROVIDERS = setting("BENCH_REGISTRY_PROVIDERS", 300, { max: 100_000 });
 const CONCURRENCY = setting("BENCH_REGISTRY_CONCURRENCY", 16, { max: 1000 });
 const SECONDS = setting("BENCH_REGISTRY_SECONDS", 12, { max: 3600 });
 const WARMUP = setting("BENCH_REGISTRY_WARMUP", 1, { min: 0, max: 600 });
-const ROUNDS = setting("BENCH_REGISTRY_ROUNDS", 2, { max: 10 });
+const ROUNDS = setting("BENCH_REGISTRY_ROUNDS", 3, { max: 10 });
 const SEQUENTIAL = setting("BENCH_REGISTRY_SEQUENTIAL", 3, { max: 1000 });
 // A server's memory for its pages (about a sixth of this machine's 24 GiB), instead of the 128 MB default.
 const POSTGRES_SETTINGS = { shared_buffers: process.env.BENCH_REGISTRY_SHARED_BUFFERS || "4GB" };
