@@ -23,8 +23,10 @@ import { allowed, ensureOn, projectFor, type SystemRow, visibleSystem } from "./
 import { applyClassification, classify, latestChanges, loadSummaries } from "./classify.service.js";
 import { registryRisks, registrySystems, registrySystemVersions } from "./tables.js";
 
-/** Search columns from the publicly visible texts only, so a search never reveals hidden fields. */
-/** The columns derived from a document: its search text and the fields lists show (search.service.ts). */
+/**
+ * The columns derived from a document: its search text and sectors, from the publicly visible
+ * fields only (so a search never reveals hidden ones), and the fields lists show (search.service.ts).
+ */
 export function derivedColumns(doc: SystemDocument, providerName: string) {
   const visibility = { ...DEFAULT_VISIBILITY, ...doc.visibility };
   const texts: (string | undefined)[] = [doc.name, providerName];
