@@ -1,19 +1,16 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { SystemDocumentSchema } from "@concordia/contracts";
 import { diffClassifications, type SystemDocument } from "@concordia/core";
-import canonicalize from "canonicalize";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/connection.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
-import { HttpProblem } from "../../platform/http/problem.js";
 import { appendRecord } from "../log/records.js";
-import { organizations } from "../members/tables.js";
 import type { Catalog } from "../rules/catalog.js";
 import { ensureOn } from "./access.js";
 import { classify, type StoredSummary } from "./classify.service.js";
-import { derivedColumns } from "./systems.service.js";
+import { derivedColumns, documentHash, providerName, publicActRecord } from "./systems.service.js";
 import { registryClassificationEvents, registrySystems, registrySystemVersions } from "./tables.js";
 
 /**
@@ -107,25 +104,6 @@ export class BulkImportError extends Error {
 /** PostgreSQL takes at most 65,535 parameters per statement; multi-row INSERTs stay under it. */
 const MAX_PARAMETERS = 60_000;
 const MAX_ISSUES = 10;
-
-// Mirrors of three private helpers of systems.service.ts (providerName, documentHash and the record
-// of logPublicAct), so that the log records and search columns of an imported system are those of
-// one registered through the API. To be replaced by imports once systems.service.ts exports them.
-async function providerName(db: Db | Tx, organizationId: string): Promise<string> {
-  const [org] = await db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!org)
-    throw new HttpProblem(400, "Invalid request", "body.organizationId: no such organization", [
-      { field: "body.organizationId", message: "no such organization" },
-    ]);
-  return org.name;
-}
-const documentHash = (doc: SystemDocument) =>
-  createHash("sha256")
-    .update(canonicalize(doc) ?? "")
-    .digest("hex");
 
 interface Classified {
   hash: string;
@@ -310,17 +288,17 @@ export async function importSystems(
         t = performance.now();
         for (const r of rows) {
           logSeqs.push(
-            await appendRecord(tx, "registry.system.published", {
-              systemId: r.id,
-              organizationId,
-              provider,
-              name: r.document.name,
-              versionLabel: r.document.versionLabel,
-              version: 1,
-              documentSha256: r.documentSha256,
-              categories: r.c!.summary.categories,
-              at: new Date().toISOString(),
-            }),
+            await appendRecord(
+              tx,
+              "registry.system.published",
+              publicActRecord(
+                { id: r.id, organizationId, version: 1 },
+                provider,
+                r.document,
+                r.c!.summary.categories,
+                r.documentSha256!,
+              ),
+            ),
           );
         }
         logged = performance.now() - t;

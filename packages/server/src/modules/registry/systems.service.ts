@@ -53,7 +53,7 @@ export async function logIndexOf(db: Db | Tx, seq: number | null): Promise<numbe
   return row?.idx ?? null;
 }
 
-async function providerName(db: Db | Tx, organizationId: string): Promise<string> {
+export async function providerName(db: Db | Tx, organizationId: string): Promise<string> {
   const [org] = await db
     .select({ name: organizations.name })
     .from(organizations)
@@ -65,10 +65,32 @@ async function providerName(db: Db | Tx, organizationId: string): Promise<string
   return org.name;
 }
 
-const documentHash = (doc: SystemDocument) =>
+/** SHA-256 of the canonical (RFC 8785) document, as the log records it. */
+export const documentHash = (doc: SystemDocument) =>
   createHash("sha256")
     .update(canonicalize(doc) ?? "")
     .digest("hex");
+
+/** The log record of a public act on a system (publication, public update, withdrawal). */
+export function publicActRecord(
+  system: { id: string; organizationId: string; version: number },
+  provider: string,
+  doc: SystemDocument,
+  categories: string[],
+  documentSha256 = documentHash(doc),
+) {
+  return {
+    systemId: system.id,
+    organizationId: system.organizationId,
+    provider,
+    name: doc.name,
+    versionLabel: doc.versionLabel,
+    version: system.version,
+    documentSha256,
+    categories,
+    at: new Date().toISOString(),
+  };
+}
 
 async function logPublicAct(
   tx: Tx,
@@ -78,17 +100,7 @@ async function logPublicAct(
   doc: SystemDocument,
   categories: string[],
 ) {
-  return appendRecord(tx, type, {
-    systemId: row.id,
-    organizationId: row.organizationId,
-    provider,
-    name: doc.name,
-    versionLabel: doc.versionLabel,
-    version: row.version,
-    documentSha256: documentHash(doc),
-    categories,
-    at: new Date().toISOString(),
-  });
+  return appendRecord(tx, type, publicActRecord(row, provider, doc, categories));
 }
 
 export async function createSystem(
