@@ -6,18 +6,7 @@
  * providers with a Zipf-like share of the register.
  */
 import type { StakeholderType, SystemDocument, SystemProfile } from "../../packages/core/src/index.js";
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../lib/common.js";
 
 /** Index in 0..n-1 with weight 1/(k+1)^s: a few large, many small. */
 function zipf(n: number, s: number): (r: number) => number {

@@ -1,6 +1,6 @@
 /** Timing helpers of the rules benchmark: warm-up, measured runs with one latency sample per call. */
 import { performance } from "node:perf_hooks";
-import { percentile } from "../log/common.js";
+import { percentile } from "../lib/common.js";
 
 export const log = (msg: string) => console.error(`[bench rules ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 

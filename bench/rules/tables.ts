@@ -1,6 +1,7 @@
 /** Markdown tables of the rules benchmark. */
+
+import { fmt } from "../lib/common.js";
 import { median, table } from "../lib/report.js";
-import { fmt } from "../log/common.js";
 import type { Agreement } from "./agreement.js";
 import type { CrosswalkFigures } from "./crosswalks.js";
 import { PROFILES } from "./profiles.js";
