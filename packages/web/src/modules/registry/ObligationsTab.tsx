@@ -1,11 +1,10 @@
-import { Alert, EmptyState, Stack, Text, Title } from "@mantine/core";
+import { Alert, EmptyState, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
-import { countByStatus, sortInstruments, sortJurisdictions } from "../obligations/results";
-import { InstrumentResultCard } from "../obligations/results/InstrumentResultCard";
-import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
+import { countByStatus, sortJurisdictions } from "../obligations/results";
+import { JurisdictionSection } from "../obligations/results/JurisdictionSection";
 import { useSystemObligations } from "./queries";
 
 /**
@@ -15,7 +14,6 @@ import { useSystemObligations } from "./queries";
 export function ObligationsTab({ systemId, profileHidden }: { systemId: string; profileHidden: boolean }) {
   const { t } = useTranslation("registry");
   const f = useFormat();
-  const name = useJurisdictionName();
   const evaluation = useSystemObligations(systemId);
   if (evaluation.isPending) return <TableSkeleton rows={6} />;
   if (evaluation.error) return <ProblemAlert error={evaluation.error} onRetry={() => void evaluation.refetch()} />;
@@ -39,19 +37,7 @@ export function ObligationsTab({ systemId, profileHidden }: { systemId: string; 
         </Alert>
       )}
       {sortJurisdictions(data).map((j) => (
-        <section key={j.jurisdiction} aria-labelledby={`obl-${j.jurisdiction}`} data-testid="obligations-jurisdiction">
-          <Title order={3} id={`obl-${j.jurisdiction}`} mb="sm">
-            {name(j.jurisdiction)}{" "}
-            <Text span c="dimmed" size="sm" dir="ltr">
-              ({j.jurisdiction})
-            </Text>
-          </Title>
-          <Stack gap="md">
-            {sortInstruments(j.instruments).map((inst) => (
-              <InstrumentResultCard key={inst.instrumentId} result={inst} />
-            ))}
-          </Stack>
-        </section>
+        <JurisdictionSection key={j.jurisdiction} result={j} idPrefix="obl" testId="obligations-jurisdiction" />
       ))}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import type { SystemProfile } from "@concordia/core";
-import { Button, EmptyState, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, EmptyState, Group, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../app/format";
@@ -14,20 +14,17 @@ import {
   exportFileName,
   filterEvaluation,
   type ResultFilters,
-  sortInstruments,
   sortJurisdictions,
 } from "../results";
 import { downloadCsv } from "../shared/download";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
 import { APPLICABILITIES } from "../types";
-import { InstrumentResultCard } from "./InstrumentResultCard";
+import { JurisdictionSection } from "./JurisdictionSection";
 import { ResultsFilters } from "./ResultsFilters";
 
 /** Obligations by jurisdiction, then instrument, with filters and CSV / JSON export. */
 export function ObligationsView({ profile, asOf }: { profile: SystemProfile; asOf: string | undefined }) {
   const { t } = useTranslation("obligations");
   const f = useFormat();
-  const name = useJurisdictionName();
   const evaluation = useEvaluation(profile, asOf);
   const [filters, setFilters] = useState<ResultFilters>(DEFAULT_FILTERS);
   const shown = useMemo(
@@ -83,19 +80,7 @@ export function ObligationsView({ profile, asOf }: { profile: SystemProfile; asO
         />
       ) : (
         sortJurisdictions(shown).map((j) => (
-          <section key={j.jurisdiction} aria-labelledby={`jur-${j.jurisdiction}`} data-testid="jurisdiction-results">
-            <Title order={3} id={`jur-${j.jurisdiction}`} mb="sm">
-              {name(j.jurisdiction)}{" "}
-              <Text span c="dimmed" size="sm" dir="ltr">
-                ({j.jurisdiction})
-              </Text>
-            </Title>
-            <Stack gap="md">
-              {sortInstruments(j.instruments).map((inst) => (
-                <InstrumentResultCard key={inst.instrumentId} result={inst} />
-              ))}
-            </Stack>
-          </section>
+          <JurisdictionSection key={j.jurisdiction} result={j} idPrefix="jur" testId="jurisdiction-results" />
         ))
       )}
     </Stack>
