@@ -1,8 +1,11 @@
 // Validates every reference data file: data/frameworks/*.json against the instrument schema,
-// data/crosswalks/*.json against the crosswalk schema and the requirement ids they name.
+// data/crosswalks/*.json against the crosswalk schema and the requirement ids they name, and the
+// text fields of those files and of data/scenarios/*.json against the house style of
+// data/README.md (dates "22 January 2026", ranges "9 to 15", chapters "Chapter III").
 // Usage: npx tsx scripts/check-data.ts   (exit code 1 on any error)
 import { readdirSync, readFileSync } from "node:fs";
 import { CrosswalkSchema, InstrumentSchema } from "../packages/contracts/src/rules.data.js";
+import { checkDataStyle } from "../packages/core/src/rules/data-style.js";
 import type { Instrument, Requirement } from "../packages/core/src/rules/types.js";
 
 const dir = (name: string) => new URL(`../data/${name}/`, import.meta.url);
@@ -12,11 +15,18 @@ const report = (file: string, path: PropertyKey[], message: string) => {
   console.error(`${file}: ${path.map(String).join(".") || "(root)"}: ${message}`);
 };
 
+/** House style of the text fields: every finding is an error. */
+const checkStyle = (file: string, data: unknown) => {
+  for (const issue of checkDataStyle(data)) report(file, issue.path, `"${issue.match}": ${issue.message}`);
+};
+
 const instruments = new Map<string, Set<string>>();
 for (const file of readdirSync(dir("frameworks"))
   .filter((f) => f.endsWith(".json"))
   .sort()) {
-  const parsed = InstrumentSchema.safeParse(JSON.parse(readFileSync(new URL(file, dir("frameworks")), "utf8")));
+  const data: unknown = JSON.parse(readFileSync(new URL(file, dir("frameworks")), "utf8"));
+  checkStyle(`frameworks/${file}`, data);
+  const parsed = InstrumentSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(`frameworks/${file}`, issue.path, issue.message);
     continue;
@@ -38,7 +48,9 @@ for (const file of readdirSync(dir("frameworks"))
 for (const file of readdirSync(dir("crosswalks"))
   .filter((f) => f.endsWith(".json"))
   .sort()) {
-  const parsed = CrosswalkSchema.safeParse(JSON.parse(readFileSync(new URL(file, dir("crosswalks")), "utf8")));
+  const data: unknown = JSON.parse(readFileSync(new URL(file, dir("crosswalks")), "utf8"));
+  checkStyle(`crosswalks/${file}`, data);
+  const parsed = CrosswalkSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) report(`crosswalks/${file}`, issue.path, issue.message);
     continue;
@@ -55,6 +67,14 @@ for (const file of readdirSync(dir("crosswalks"))
       report(`crosswalks/${file}`, ["mappings", i, "target"], `no requirement "${m.target}" in ${cw.target}`);
   });
   console.log(`ok crosswalks/${file}: ${cw.mappings.length} mappings`);
+}
+
+for (const file of readdirSync(dir("scenarios"))
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
+  const before = errors;
+  checkStyle(`scenarios/${file}`, JSON.parse(readFileSync(new URL(file, dir("scenarios")), "utf8")));
+  if (errors === before) console.log(`ok scenarios/${file}: house style`);
 }
 
 if (errors > 0) {

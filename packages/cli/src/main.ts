@@ -111,11 +111,21 @@ program
 program
   .command("instruments")
   .description("reference data of the rules module")
-  .command("validate <file>")
-  .description("check an instrument file (JSON or YAML) against the schema; every error with its path")
+  .command("validate [files...]")
+  .description(
+    "check instrument files (JSON or YAML; default: every instrument of the data folder) against the schema, every error with its path, and list the reviews that are overdue",
+  )
+  .option("--as-of <date>", "age reviews to this date, YYYY-MM-DD (default: today)")
+  .option("--max-age <days>", "a review older than this many days is overdue", positiveInt, 365)
+  .option("--data-dir <dir>", "reference data folder when no file is named (default: the repository's data/)")
   .option("--json", "machine-readable output")
-  .action(async (file, o) => {
-    process.exitCode = (await rules()).validateInstrumentCommand(file, processOut(!!o.json));
+  .action(async (files: string[], o) => {
+    const { validateInstrumentCommand, DEFAULT_DATA_DIR } = await rules();
+    process.exitCode = validateInstrumentCommand(
+      files,
+      { asOf: o.asOf, maxAgeDays: o.maxAge, dataDir: o.dataDir ?? DEFAULT_DATA_DIR },
+      processOut(!!o.json),
+    );
   });
 
 program

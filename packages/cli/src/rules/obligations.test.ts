@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,5 +61,52 @@ describe("concordia obligations", { timeout: 60_000 }, () => {
     const r = concordia("instruments", "validate", bad, "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors.map((e: { path: string }) => e.path)).toEqual(["jurisdiction", "kind"]);
+  });
+
+  it("lists overdue reviews after validating, as text and as JSON", () => {
+    const act = modelAct(); // reviewed 2026-11-26
+    act.requirements[0]!.lastReviewed = "2027-06-01";
+    const file = join(work, "reviewed-act.json");
+    writeFileSync(file, JSON.stringify(act));
+    const fresh = concordia("instruments", "validate", file, "--as-of", "2026-12-08");
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toContain("Overdue reviews (last reviewed more than 365 days before 2026-12-08): none");
+    const text = concordia("instruments", "validate", file, "--as-of", "2027-12-08");
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Overdue reviews \(last reviewed more than 365 days before 2027-12-08\): \d+/);
+    expect(text.stdout).toContain("! test-model-act instrument: Model Act — 2026-11-26 (377 days)");
+    expect(text.stdout).toContain(
+      "! test-model-act art-2 Art. 2 High-risk systems in employment — 2026-11-26 (377 days, the instrument's date)",
+    );
+    expect(text.stdout).not.toContain("test-model-act art-1 ");
+    const json = JSON.parse(
+      concordia("instruments", "validate", file, "--as-of", "2027-12-08", "--max-age", "400", "--json").stdout,
+    );
+    expect(json).toMatchObject({
+      valid: true,
+      id: "test-model-act",
+      review: { asOf: "2027-12-08", maxAgeDays: 400, overdue: [] },
+    });
+    const strict = JSON.parse(concordia("instruments", "validate", file, "--as-of", "2027-12-08", "--json").stdout);
+    expect(strict.review.overdue[0]).toMatchObject({
+      instrumentId: "test-model-act",
+      lastReviewed: "2026-11-26",
+      ageDays: 377,
+    });
+    expect(strict.review.overdue.map((r: { requirementId?: string }) => r.requirementId)).not.toContain("art-1");
+  });
+
+  it("validates every instrument of a data folder when no file is named", () => {
+    const dir = join(work, "data");
+    mkdirSync(join(dir, "frameworks"), { recursive: true });
+    writeFileSync(join(dir, "frameworks", "test-model-act.json"), JSON.stringify(modelAct()));
+    writeFileSync(join(dir, "frameworks", "broken.json"), JSON.stringify({ ...modelAct(), id: "Broken Id" }));
+    const r = concordia("instruments", "validate", "--data-dir", dir, "--as-of", "2028-01-01", "--json");
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout);
+    expect(body.valid).toBe(false);
+    expect(body.files.map((f: { valid: boolean }) => f.valid)).toEqual([false, true]);
+    expect(body.review.overdue.every((o: { instrumentId: string }) => o.instrumentId === "test-model-act")).toBe(true);
+    expect(body.review.overdue.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createClient, InstrumentSchema, SystemProfileSchema } from "@concordia/contracts";
-import { compileRules, type Evaluation, evaluationToCsv, type Instrument } from "@concordia/core";
+import {
+  compileRules,
+  DEFAULT_REVIEW_MAX_AGE_DAYS,
+  type Evaluation,
+  evaluationToCsv,
+  type Instrument,
+  type OverdueReview,
+  overdueReviews,
+} from "@concordia/core";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "../log/errors.js";
 import type { Out } from "../log/output.js";
@@ -112,20 +120,80 @@ export async function obligationsCommand(file: string, o: ObligationsOptions, ou
   return 0;
 }
 
-/** Validates an instrument file (JSON or YAML) like the server does before publishing. */
-export function validateInstrumentCommand(file: string, out: Out): number {
-  const parsed = InstrumentSchema.safeParse(parseData(readInput(file), file));
-  if (parsed.success) {
-    const report = { valid: true, id: parsed.data.id, version: parsed.data.version, errors: [] };
-    out.stdout(
-      out.json
-        ? JSON.stringify(report, null, 2)
-        : `✓ ${file}: ${parsed.data.id} version ${parsed.data.version} is valid`,
-    );
-    return 0;
+export interface ValidateOptions {
+  /** Review dates are aged to this day (YYYY-MM-DD, default today). */
+  asOf?: string;
+  /** Reviews older than this many days are listed as overdue (default 365). */
+  maxAgeDays?: number;
+  /** Where the instruments are when no file is named. */
+  dataDir: string;
+}
+
+interface FileReport {
+  file: string;
+  valid: boolean;
+  id?: string;
+  version?: string;
+  errors: { path: string; message: string }[];
+}
+
+function formatOverdue(list: readonly OverdueReview[], asOf: string, maxAgeDays: number): string {
+  const head = `Overdue reviews (last reviewed more than ${maxAgeDays} days before ${asOf}): ${list.length || "none"}`;
+  const lines = list.map((r) => {
+    const what = r.requirementId ? `${r.requirementId} ${r.ref} ${r.title}` : `instrument: ${r.title}`;
+    const from = r.inherited ? ", the instrument's date" : "";
+    return `  ! ${r.instrumentId} ${what} — ${r.lastReviewed} (${r.ageDays} days${from})`;
+  });
+  return [head, ...lines].join("\n");
+}
+
+/**
+ * Validates instrument files (JSON or YAML) like the server does before publishing, then lists the
+ * overdue reviews of the valid ones. No file: every instrument of the data folder.
+ */
+export function validateInstrumentCommand(files: readonly string[], o: ValidateOptions, out: Out): number {
+  if (o.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new UsageError("--as-of takes a date, YYYY-MM-DD");
+  const asOf = o.asOf ?? new Date().toISOString().slice(0, 10);
+  const maxAgeDays = o.maxAgeDays ?? DEFAULT_REVIEW_MAX_AGE_DAYS;
+  let paths = [...files];
+  if (paths.length === 0) {
+    const dir = resolve(o.dataDir, "frameworks");
+    try {
+      paths = readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => resolve(dir, f));
+    } catch {
+      throw new UsageError(`no instruments in ${dir}`);
+    }
   }
-  const errors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-  if (out.json) out.stdout(JSON.stringify({ valid: false, errors }, null, 2));
-  else out.stderr(`✗ ${file}: ${errors.length} error(s)\n${issues(parsed.error)}`);
-  return 1;
+  const reports: FileReport[] = [];
+  const valid: Instrument[] = [];
+  for (const file of paths) {
+    const parsed = InstrumentSchema.safeParse(parseData(readInput(file), file));
+    if (parsed.success) {
+      valid.push(parsed.data);
+      reports.push({ file, valid: true, id: parsed.data.id, version: parsed.data.version, errors: [] });
+      if (!out.json) out.stdout(`✓ ${file}: ${parsed.data.id} version ${parsed.data.version} is valid`);
+    } else {
+      const errors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+      reports.push({ file, valid: false, errors });
+      if (!out.json) out.stderr(`✗ ${file}: ${errors.length} error(s)\n${issues(parsed.error)}`);
+    }
+  }
+  const overdue = overdueReviews(valid, { asOf, maxAgeDays });
+  const allValid = reports.every((r) => r.valid);
+  if (out.json) {
+    const review = { asOf, maxAgeDays, overdue };
+    // One named file keeps the single-file shape; otherwise one entry per file.
+    const [only] = reports;
+    const body =
+      files.length === 1 && only
+        ? { valid: only.valid, id: only.id, version: only.version, errors: only.errors, review }
+        : { valid: allValid, files: reports, review };
+    out.stdout(JSON.stringify(body, null, 2));
+  } else if (valid.length > 0) {
+    out.stdout(formatOverdue(overdue, asOf, maxAgeDays));
+  }
+  return allValid ? 0 : 1;
 }
