@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/core/**/*.test.ts", "packages/contracts/**/*.test.ts", "packages/web/**/*.test.ts"],
+          include: [
+            "packages/core/**/*.test.ts",
+            "packages/contracts/**/*.test.ts",
+            "packages/web/**/*.test.ts",
+            "tests/**/*.test.ts",
+          ],
         },
       },
       {

@@ -163,7 +163,7 @@ function proofTable(t: BigTreeResults): string {
     for (const kind of ["inclusion", "consistency"] as const) {
       rows.push([
         size,
-        kind === "inclusion" ? "`inclusionProof(db, {index, treeSize})`" : "`consistencyProof(db, from, to)`",
+        kind === "inclusion" ? "`inclusionProof(call, {index, treeSize})`" : "`consistencyProof(call, {from, to})`",
         ms(s[kind]),
         times(s[kind].p50 / s.pkSelect.p50),
         s.http ? ms(s.http[kind]) : "–",

@@ -174,6 +174,10 @@ test("the secretariat sees each schema error with its path, then publishes versi
   await signInAsAdmin(page);
   await page.goto("/admin/instruments");
   await expect(page.getByRole("heading", { name: "Publish an instrument version" })).toBeVisible();
+  // Overdue reviews: none at a year, every reviewed item when the limit is 0 days.
+  await expect(page.getByRole("heading", { name: "Reviews overdue" })).toBeVisible();
+  await page.getByLabel("Overdue after (days)").fill("0");
+  await expect(page.getByTestId("overdue-count")).toContainText(/Overdue reviews: [1-9]/);
 
   // A YAML file with two mistakes: every error is listed with its path inside the file.
   await page.getByTestId("instrument-file").setInputFiles({

@@ -57,7 +57,7 @@ test("a notarized document's receipt verifies in the browser; a tampered one fai
   await v.goto("/verify");
   await verifyText(v, receiptText);
   await expect(v.getByTestId("verify-result")).toHaveAttribute("data-status", "pass");
-  expect(await stepStatuses(v)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass"]);
+  expect(await stepStatuses(v)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass"]);
   await expect(v.getByTestId("verified-record")).toContainText(title);
   // The key came from the server itself: the page says that this is the weaker check.
   await expect(v.getByTestId("key-warning")).toBeVisible();
@@ -68,16 +68,16 @@ test("a notarized document's receipt verifies in the browser; a tampered one fai
   await verifyText(v, JSON.stringify(altered, null, 2));
   await expect(v.getByTestId("verify-result")).toHaveAttribute("data-status", "fail");
   await expect(v.getByTestId("verify-result")).toContainText("Step 2 failed");
-  expect(await stepStatuses(v)).toEqual(["pass", "fail", "pass", "pass", "skip", "skip"]);
+  expect(await stepStatuses(v)).toEqual(["pass", "fail", "pass", "pass", "pass", "skip", "skip"]);
   const leafStep = v.locator('[data-testid="verify-step"][data-step="leafHash"]');
   await expect(leafStep).toContainText("LEAF_HASH_MISMATCH");
   await expect(v.getByText("Not proven", { exact: true })).toBeVisible();
 
-  // Tampered checkpoint (another root hash under the log's signature): step 3 fails.
+  // Tampered checkpoint (another root hash under the log's signature): the signature step (4) fails.
   const lines = receipt.checkpoint.split("\n");
   lines[2] = lines[2] === `${"A".repeat(43)}=` ? `${"B".repeat(43)}=` : `${"A".repeat(43)}=`;
   await verifyText(v, JSON.stringify({ ...receipt, checkpoint: lines.join("\n") }));
-  expect(await stepStatuses(v)).toEqual(["pass", "pass", "fail", "skip", "skip", "skip"]);
+  expect(await stepStatuses(v)).toEqual(["pass", "pass", "pass", "fail", "skip", "skip", "skip"]);
   await expect(v.locator('[data-testid="verify-step"][data-step="signature"]')).toContainText("INVALID_SIGNATURE");
 
   // Tampered index: the proof no longer leads to the signed root (step 5), or points past the tree.
@@ -86,7 +86,7 @@ test("a notarized document's receipt verifies in the browser; a tampered one fai
 
   // Not a receipt at all: step 1.
   await verifyText(v, '{"format":"something-else"}');
-  expect(await stepStatuses(v)).toEqual(["fail", "skip", "skip", "skip", "skip", "skip"]);
+  expect(await stepStatuses(v)).toEqual(["fail", "skip", "skip", "skip", "skip", "skip", "skip"]);
 
   // The same record fetched by index is verified straight away.
   await v.goto(`/verify?index=${receipt.index}`);

@@ -68,7 +68,7 @@ export async function seed(db: { dataDir?: string; databaseUrl?: string }, orgCo
     await d
       .insert(memberships)
       .values({ id: randomUUID(), userId, organizationId: orgIds[0]!, role: "member_delegate" });
-    const { token } = await createApiToken(d, SYSTEM_CONTEXT, userId, { name: "benchmark" });
+    const { token } = await createApiToken(d, SYSTEM_CONTEXT, { userId, name: "benchmark" });
     return token;
   } finally {
     await started.close();

@@ -113,7 +113,7 @@ async function serviceAppends(
 async function adminToken(db: Db): Promise<string> {
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, ADMIN.email));
   if (!admin) throw new Error("the secretariat admin was not created");
-  return (await createApiToken(db, SYSTEM_CONTEXT, admin.id, { name: "log benchmark" })).token;
+  return (await createApiToken(db, SYSTEM_CONTEXT, { userId: admin.id, name: "log benchmark" })).token;
 }
 
 interface HttpAnswer {

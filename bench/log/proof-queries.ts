@@ -22,7 +22,9 @@ import {
 import { sql } from "drizzle-orm";
 import type pg from "pg";
 import type { Database } from "../../packages/server/src/db/connection.js";
+import type { Call } from "../../packages/server/src/deps.js";
 import { consistencyProof, inclusionProof } from "../../packages/server/src/modules/log/log.service.js";
+import { SYSTEM_CONTEXT } from "../../packages/server/src/platform/context.js";
 import { q } from "./appends.js";
 import { now, summarize } from "./common.js";
 import { leafData } from "./leaves.js";
@@ -159,15 +161,17 @@ export async function computeOnly(client: pg.Client, qs: Queries) {
 
 export async function measureInProcess(database: Database, qs: Queries, roots: Map<number, Uint8Array>) {
   const db = database.db;
+  // The proof services read only the database of their call.
+  const call = { deps: { database }, ctx: SYSTEM_CONTEXT } as unknown as Call;
   const warm = Math.min(10, qs.indexes.length);
-  await timeEach(qs.indexes.slice(0, warm), (index) => inclusionProof(db, { index, treeSize: qs.size }));
-  await timeEach(qs.froms.slice(0, warm), (from) => consistencyProof(db, from, qs.size));
+  await timeEach(qs.indexes.slice(0, warm), (index) => inclusionProof(call, { index, treeSize: qs.size }));
+  await timeEach(qs.froms.slice(0, warm), (from) => consistencyProof(call, { from, to: qs.size }));
   const tiles = Math.floor(qs.size / TILE_WIDTH);
   const pk = await timeEach(qs.indexes, (i) =>
     q(db, sql`select data from log_tiles where level = 0 and idx = ${Math.min(tiles, Math.floor(i / TILE_WIDTH))}`),
   );
-  const inc = await timeEach(qs.indexes, (index) => inclusionProof(db, { index, treeSize: qs.size }));
-  const cons = await timeEach(qs.froms, (from) => consistencyProof(db, from, qs.size));
+  const inc = await timeEach(qs.indexes, (index) => inclusionProof(call, { index, treeSize: qs.size }));
+  const cons = await timeEach(qs.froms, (from) => consistencyProof(call, { from, to: qs.size }));
   const verified = verifyAnswers(qs, roots, inc.out, cons.out);
   return { pkSelect: summarize(pk.ms), inclusion: summarize(inc.ms), consistency: summarize(cons.ms), verified };
 }

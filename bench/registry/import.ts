@@ -27,10 +27,11 @@ import { SystemDocumentSchema } from "../../packages/contracts/src/index.js";
 import type { SystemDocument } from "../../packages/core/src/index.js";
 import { loadConfig } from "../../packages/server/src/config.js";
 import { type Database, openDatabase } from "../../packages/server/src/db/connection.js";
+import type { Call } from "../../packages/server/src/deps.js";
 import { createLogService, initLog } from "../../packages/server/src/modules/log/log.service.js";
 import { loadLogIdentity } from "../../packages/server/src/modules/log/signer.js";
 import { insertOrganization } from "../../packages/server/src/modules/members/directory.service.js";
-import { createSystem, transitionSystem } from "../../packages/server/src/modules/registry/systems.service.js";
+import { changeStatus, registerSystem } from "../../packages/server/src/modules/registry/systems.service.js";
 import { createCatalogCache } from "../../packages/server/src/modules/rules/catalog.js";
 import type { RequestContext } from "../../packages/server/src/platform/context.js";
 import { prepare } from "../../packages/server/src/server.js";
@@ -196,6 +197,7 @@ async function rawInsert(
 async function oneByOne(database: Database, organizationId: string, file: string, n: number, publish: boolean) {
   const db = database.db;
   const catalog = await createCatalogCache([])(db);
+  // The one-at-a-time services, without waiting for the log (as before): the database and the catalog.
   const result = await db.execute(
     sql`select u.id from users u join memberships m on m.user_id = u.id where m.role = 'secretariat_admin' limit 1`,
   );
@@ -219,12 +221,13 @@ async function oneByOne(database: Database, organizationId: string, file: string
     docs.push(SystemDocumentSchema.parse(d) as SystemDocument);
     if (docs.length === n) break;
   }
+  const call = { deps: { database, catalog: async () => catalog }, ctx } as unknown as Call;
   const t0 = now();
   for (const doc of docs) {
-    const id = await createSystem(db, catalog, ctx, organizationId, doc);
+    const id = await registerSystem(call, { organizationId, document: doc });
     if (publish) {
-      await transitionSystem(db, ctx, id, "submit");
-      await transitionSystem(db, ctx, id, "publish");
+      await changeStatus(call, { id, action: "submit" });
+      await changeStatus(call, { id, action: "publish" });
     }
   }
   return { systems: docs.length, seconds: (now() - t0) / 1000 };

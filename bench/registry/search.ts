@@ -15,7 +15,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { SystemSearchQuery } from "../../packages/contracts/src/index.js";
 import type { Db } from "../../packages/server/src/db/connection.js";
-import * as schema from "../../packages/server/src/db/schema.js";
+import type { Call } from "../../packages/server/src/deps.js";
 import { searchSystems } from "../../packages/server/src/modules/registry/search.service.js";
 import { SYSTEM_CONTEXT } from "../../packages/server/src/platform/context.js";
 import { freePort, type Server, spawnServer } from "../lib/proc.js";
@@ -83,13 +83,14 @@ export interface SearchResults {
 async function captureSql(pool: pg.Pool, query: Record<string, string>) {
   let statements: Statement[] = [];
   const db = drizzle(pool, {
-    schema,
     logger: { logQuery: (sql, params) => statements.push({ sql, params }) },
   }) as unknown as Db;
-  await searchSystems(db, SYSTEM_CONTEXT, SystemSearchQuery.parse(query));
+  // The search reads only the database of its call.
+  const call = { deps: { database: { db } }, ctx: SYSTEM_CONTEXT } as unknown as Call;
+  await searchSystems(call, SystemSearchQuery.parse(query));
   const cold = statements;
   statements = [];
-  const page = await searchSystems(db, SYSTEM_CONTEXT, SystemSearchQuery.parse(query));
+  const page = await searchSystems(call, SystemSearchQuery.parse(query));
   return { cold, statements, page };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import {
   type Config,
   createApiToken,
@@ -56,28 +56,49 @@ export async function adminCreateCommand(opts: { email: string; name: string; pa
   });
 }
 
-export async function adminTokenCommand(opts: { email: string; name: string; expiresInDays?: number }, out: Output) {
+/** `--scope read|write|read,write`: what the token may do (read: GET only; default both, as before scopes). */
+export async function adminTokenCommand(
+  opts: { email: string; name: string; expiresInDays?: number; scope?: string },
+  out: Output,
+) {
+  const scopes = (opts.scope ?? "read,write").split(",").map((s) => s.trim());
+  const bad = scopes.filter((s) => s !== "read" && s !== "write");
+  if (bad.length || scopes.length === 0)
+    throw new Error(`--scope must be read, write or read,write (got ${opts.scope})`);
   await withDatabase(async (database) => {
     const userId = await findUserIdByEmail(database.db, opts.email);
     if (!userId) throw new Error(`no account with email ${opts.email}`);
     const ctx = { ...SYSTEM_CONTEXT, requestId: `cli-${randomUUID()}` };
     const created = await database.db.transaction((tx) =>
-      createApiToken(tx, ctx, userId, { name: opts.name, expiresInDays: opts.expiresInDays }),
+      createApiToken(tx, ctx, {
+        userId,
+        name: opts.name,
+        expiresInDays: opts.expiresInDays,
+        scopes: scopes as ("read" | "write")[],
+      }),
     );
     print(out, created.token, created);
   });
 }
 
-export async function exportCommand(file: string | undefined, out: Output) {
+export async function exportCommand(file: string | undefined, out: Output, options: { includeSecrets?: boolean } = {}) {
   await withDatabase(async (database) => {
     const bar = progressBar(!out.json || file !== undefined);
-    const backup = await exportBackup(database.db, (e) => bar.update(e));
+    const includeSecrets = options.includeSecrets === true;
+    const backup = await exportBackup(database.db, (e) => bar.update(e), { includeSecrets });
     bar.stop();
     const text = `${JSON.stringify(backup)}\n`;
     const counts = Object.fromEntries(Object.entries(backup.tables).map(([k, v]) => [k, v.length]));
+    if (includeSecrets) {
+      process.stderr.write(
+        "The backup includes password hashes, token hashes and the log's signing key: keep it as secret as the database.\n",
+      );
+    }
     if (file) {
-      writeFileSync(file, text);
-      print(out, `Exported to ${file}: ${JSON.stringify(counts)}`, { file, counts });
+      // Only the owner may read a backup (0600), also when it replaces an older file.
+      writeFileSync(file, text, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      print(out, `Exported to ${file}: ${JSON.stringify(counts)}`, { file, counts, secrets: backup.secrets });
     } else {
       process.stdout.write(text);
     }

@@ -50,10 +50,11 @@ admin
   .requiredOption("--email <email>", "the account")
   .option("--name <name>", "a label for the token", "cli")
   .option("--expires-in-days <n>", "expiry", positiveInt)
+  .option("--scope <scopes>", "read, write, or both as read,write (read: GET only)", "read,write")
   .option("--json", "machine-readable output")
   .action(async (o) =>
     (await commands()).adminTokenCommand(
-      { email: o.email, name: o.name, expiresInDays: o.expiresInDays },
+      { email: o.email, name: o.name, expiresInDays: o.expiresInDays, scope: o.scope },
       { json: !!o.json },
     ),
   );
@@ -62,7 +63,13 @@ program
   .command("export [file]")
   .description("write a full, versioned JSON backup (to stdout without a file)")
   .option("--json", "machine-readable summary")
-  .action(async (file, o) => (await commands()).exportCommand(file, { json: !!o.json }));
+  .option(
+    "--include-secrets",
+    "keep password hashes, session/token hashes and the log's signing key (left out by default)",
+  )
+  .action(async (file, o) =>
+    (await commands()).exportCommand(file, { json: !!o.json }, { includeSecrets: !!o.includeSecrets }),
+  );
 
 program
   .command("import <file>")

@@ -42,7 +42,15 @@ export const OutboxPage = page(OutboxEmailView);
 
 export const HealthView = z.object({
   status: z.enum(["ok", "degraded"]),
-  database: z.object({ ok: z.boolean(), kind: z.enum(["pglite", "postgres"]), latencyMs: z.number() }),
+  database: z.object({
+    ok: z.boolean(),
+    kind: z.enum(["pglite", "postgres"]),
+    latencyMs: z.number(),
+    error: z
+      .enum(["unreachable", "timeout", "failed"])
+      .optional()
+      .describe("Why the database check failed: unreachable (restarting, down, network), timeout, or failed"),
+  }),
   version: z.string(),
   uptimeSeconds: z.number(),
 });

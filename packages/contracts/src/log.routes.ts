@@ -99,7 +99,12 @@ export const logContracts = {
     summary: "Member-state witnesses and the last tree size each cosigned",
     tags: ["log"],
     success: 200,
-    response: z.object({ items: z.array(WitnessView) }),
+    response: z.object({
+      items: z.array(WitnessView),
+      can: z
+        .object({ register: z.boolean(), remove: z.boolean() })
+        .describe("what the caller may do with witnesses, from the policy (core/log/policy.ts)"),
+    }),
   }),
   registerWitness: route({
     method: "POST",

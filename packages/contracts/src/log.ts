@@ -50,6 +50,9 @@ export const LogInfo = z
     checkpoint: z.string().nullable().describe("latest signed checkpoint with the witnesses' cosignatures"),
     checkpointAt: Timestamp.nullable(),
     pending: z.number().int().describe("records accepted but not yet integrated"),
+    can: z
+      .object({ notarize: z.boolean() })
+      .describe("what the caller may do with the log, from its policy (core/log/policy.ts)"),
   })
   .meta({ id: "LogInfo" });
 

@@ -23,6 +23,11 @@ export const MemberStateView = z
     logIndex: z.number().int().nullable(),
   })
   .meta({ id: "MemberState" });
+/** The member states, and what the caller may do with them. */
+export const MemberStateList = z.object({
+  items: z.array(MemberStateView),
+  can: z.object({ admit: z.boolean(), remove: z.boolean() }),
+});
 export const AdmitMemberStateBody = z.strictObject({ status: z.enum(MEMBERSHIP_STATUSES) });
 export const CountryParams = z.strictObject({ code: CountryCode });
 
@@ -40,6 +45,8 @@ export const OrganizationView = z
     peopleCount: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    /** What the caller may do with this organization (from the members policy). */
+    can: z.object({ update: z.boolean(), remove: z.boolean(), listPeople: z.boolean() }),
   })
   .meta({ id: "Organization" });
 export type OrganizationView = z.infer<typeof OrganizationView>;
@@ -96,7 +103,10 @@ export const PeopleListQuery = PageQuery.extend({
   role: z.enum(ROLES).optional(),
   organizationId: Id.optional(),
 });
-export const PeoplePage = page(PersonView);
+export const PeoplePage = page(PersonView).extend({
+  /** What the caller may do with the people listed. */
+  can: z.object({ update: z.boolean(), grantRole: z.boolean(), revokeRole: z.boolean() }),
+});
 export const UpdatePersonBody = z.strictObject({ disabled: z.boolean().optional(), name: PersonName.optional() });
 
 export const GrantRoleBody = z.strictObject({ userId: Id, organizationId: Id, role: z.enum(ROLES) });
@@ -118,7 +128,10 @@ export const CreateInvitationBody = z.strictObject({ email: Email, organizationI
 export const InvitationListQuery = PageQuery.extend({
   status: z.enum(["pending", "accepted", "revoked", "expired"]).optional(),
 });
-export const InvitationPage = page(InvitationView);
+export const InvitationPage = page(InvitationView).extend({
+  /** What the caller may do with invitations. */
+  can: z.object({ create: z.boolean(), revoke: z.boolean() }),
+});
 export const InvitationTokenParams = z.strictObject({ token: z.string().min(10).max(200) });
 export const InvitationPreview = z.object({
   email: z.string(),

@@ -219,6 +219,21 @@ export const SystemView = z
     allowedActions: z
       .array(z.enum(["submit", "publish", "reject", "withdraw", "reopen"]))
       .describe("the lifecycle actions the caller may take now"),
+    can: z
+      .object({
+        update: z.boolean(),
+        submit: z.boolean(),
+        withdraw: z.boolean(),
+        publish: z.boolean(),
+        reject: z.boolean(),
+        readRisks: z.boolean(),
+        writeRisks: z.boolean(),
+        readAssessments: z.boolean(),
+        writeAssessments: z.boolean(),
+      })
+      .describe(
+        "what the caller's roles allow on this system's organization, from the policy (core/registry/policy.ts); allowedActions adds the lifecycle state",
+      ),
     review: z
       .object({
         action: z.enum(["submit", "reject", "publish"]),

@@ -46,7 +46,11 @@ export const InstrumentSummary = z
     matches: z.number().int().optional().describe("Requirements matching the search text"),
   })
   .meta({ id: "InstrumentSummary" });
-export const InstrumentPage = page(InstrumentSummary);
+/** What the caller may do with instruments, from the policy (core/rules/policy.ts). */
+const InstrumentAbilities = z
+  .object({ validate: z.boolean(), publish: z.boolean() })
+  .describe("what the caller may do with instruments, from the policy (core/rules/policy.ts)");
+export const InstrumentPage = page(InstrumentSummary).extend({ can: InstrumentAbilities });
 
 export const InstrumentView = z
   .object({
@@ -54,6 +58,7 @@ export const InstrumentView = z
     publishedAt: Timestamp,
     logIndex: z.number().int().nullable(),
     current: z.boolean(),
+    can: InstrumentAbilities,
   })
   .meta({ id: "InstrumentView" });
 
@@ -334,3 +339,24 @@ export const GapAnalysisView = z
 /** An OSCAL 1.1 catalog document (validated against NIST's schema in the tests). */
 export const OscalCatalog = z.object({ catalog: z.record(z.string(), z.unknown()) }).meta({ id: "OscalCatalog" });
 export const JsonSchemaDocument = z.record(z.string(), z.unknown());
+
+/** Reviews of the reference data that are overdue (core `overdueReviews`; policy in data/README.md). */
+export const OverdueReviewQuery = z.strictObject({
+  asOf: z.iso.date().optional().describe("The date ages are counted to (default: today)"),
+  maxAgeDays: z.coerce.number().int().min(0).max(3650).default(365),
+});
+export const OverdueReviewList = z.object({
+  asOf: z.string(),
+  maxAgeDays: z.number().int(),
+  items: z.array(
+    z.object({
+      instrumentId: z.string(),
+      requirementId: z.string().optional(),
+      ref: z.string().optional(),
+      title: z.string(),
+      lastReviewed: z.string(),
+      inherited: z.boolean(),
+      ageDays: z.number().int(),
+    }),
+  ),
+});

@@ -12,13 +12,11 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { logRoutes } from "./modules/log/routes.js";
-import { membersRoutes } from "./modules/members/routes.js";
-import { registryRoutes } from "./modules/registry/routes.js";
-import { rulesRoutes } from "./modules/rules/routes.js";
+import type { Deps } from "./deps.js";
+import { MODULES } from "./modules/index.js";
 import { adminRoutes } from "./platform/admin/routes.js";
 import { authPlugin } from "./platform/auth/plugin.js";
-import type { Deps } from "./platform/context.js";
+import { postgresRateLimitStore } from "./platform/auth/rate-limit.js";
 import { errorHandler, sendProblem } from "./platform/http/problem.js";
 
 export interface AppOptions {
@@ -30,7 +28,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: process.env.CONCORDIA_TRUST_PROXY === "true",
+    // A hop count as a function: Fastify reads a bare number as "trust nothing" (src/config.ts parseTrustProxy).
+    trustProxy: ((t) => (typeof t === "number" ? (_address: string, hop: number) => hop < t : t))(
+      deps.config.trustProxy,
+    ),
     requestIdHeader: "x-request-id",
     ajv: { customOptions: { removeAdditional: false } },
   });
@@ -55,7 +56,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.database.db) });
   await app.register(authPlugin, { db: deps.database.db });
 
   await app.register(swagger, {
@@ -83,10 +84,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(async (api) => {
     adminRoutes(api, deps);
-    membersRoutes(api, deps);
-    logRoutes(api, deps);
-    rulesRoutes(api, deps);
-    registryRoutes(api, deps);
+    for (const module of MODULES) module.routes(api, deps);
   });
 
   const webDist = deps.config.webDist;

@@ -6,10 +6,10 @@ import { createUser } from "./modules/members/accounts.service.js";
 import { memberships, organizations } from "./modules/members/tables.js";
 import { recordAudit } from "./platform/audit/service.js";
 import { users } from "./platform/auth/tables.js";
-import { bootstrapAdmin, SECRETARIAT_NAME } from "./platform/bootstrap.js";
+import { bootstrapAdmin, SECRETARIAT_NAME } from "./modules/members/bootstrap.js";
 import { SYSTEM_CONTEXT } from "./platform/context.js";
 
-export { BackupError, checkBackup, exportBackup, importBackup } from "./platform/backup/backup.js";
+export { BackupError, checkBackup, exportBackup, importBackup } from "./backup.js";
 
 export async function findUserIdByEmail(tx: Tx | Db, email: string): Promise<string | undefined> {
   const [u] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);

@@ -124,7 +124,7 @@ export class TestApp {
       organizationId ??= await this.organization();
       await this.db.insert(memberships).values({ id: randomUUID(), userId, organizationId, role });
     }
-    const { token } = await createApiToken(this.db, SYSTEM_CONTEXT, userId, { name: "test" });
+    const { token } = await createApiToken(this.db, SYSTEM_CONTEXT, { userId, name: "test" });
     return { agent: { token, userId } as Agent, userId, email, organizationId };
   }
 

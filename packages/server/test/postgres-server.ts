@@ -127,3 +127,59 @@ export async function startPostgres(
     },
   };
 }
+
+export interface RestartablePostgres {
+  url: string;
+  /** `pg_ctl stop -m fast`: ends every session (57P01 on the clients) and stops; the data stays. */
+  stopServer(): void;
+  /** Starts the stopped server again, on the same port and data. */
+  startServer(): void;
+  /** Stops the server (if running) and deletes its data. */
+  destroy(): void;
+}
+
+/**
+ * A throw-away PostgreSQL server driven by `pg_ctl`, so a test can stop it and start it again on
+ * the same port (a database restart seen from the application).
+ */
+export async function startRestartablePostgres(): Promise<RestartablePostgres> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error(MISSING_POSTGRES);
+  const dir = mkdtempSync(join(tmpdir(), "concordia-pg-restart-"));
+  const data = join(dir, "data");
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    asRoot
+      ? execFileSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], { stdio: "pipe" })
+      : execFileSync(join(bin, cmd), args, { stdio: "pipe" });
+  if (asRoot) execFileSync("chown", ["postgres", dir]);
+  run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  let running = false;
+  const startServer = () => {
+    run("pg_ctl", ["start", "-w", "-D", data, "-l", join(dir, "log"), "-o", options]);
+    running = true;
+  };
+  const stopServer = () => {
+    run("pg_ctl", ["stop", "-w", "-m", "fast", "-D", data]);
+    running = false;
+  };
+  const destroy = () => {
+    process.off("exit", onExit);
+    if (running) {
+      try {
+        stopServer();
+      } catch {
+        // already stopped
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onExit = () => {
+    if (running) run("pg_ctl", ["stop", "-m", "immediate", "-D", data]);
+  };
+  process.on("exit", onExit);
+  startServer();
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stopServer, startServer, destroy };
+}

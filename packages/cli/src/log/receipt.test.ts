@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   base64Decode,
   base64Encode,
+  verifyReceipt as coreVerifyReceipt,
   cosignCheckpoint,
   ed25519NoteSigner,
   ed25519SignerKey,
@@ -11,7 +12,8 @@ import {
   SIGNATURE_TYPE_COSIGNATURE_V1,
   signNote,
 } from "./core.js";
-import { verifyReceipt } from "./receipt.js";
+import { formatVerification } from "./output.js";
+import { CLI_STEP, verifyReceipt } from "./receipt.js";
 import { TestLog, testRecord } from "./test-log.js";
 import { witnessKeyPair } from "./witness.js";
 
@@ -46,13 +48,14 @@ describe("verifyReceipt", () => {
     expect(unpinned.trust).toBe("receipt");
     expect(unpinned.steps.map((s) => [s.step, s.status])).toEqual([
       ["well-formed", "ok"],
-      ["verifier-key", "ok"],
       ["leaf-hash", "ok"],
+      ["verifier-key", "ok"],
       ["checkpoint-signature", "ok"],
       ["checkpoint", "ok"],
       ["inclusion", "ok"],
+      ["record", "ok"],
     ]);
-    expect(unpinned.steps[1]!.detail).toContain("not pinned");
+    expect(unpinned.steps[2]!.detail).toContain("not pinned");
     expect(unpinned.entry).toMatchObject({ index: 5, treeSize: 13, origin: "log.example.org" });
     expect(verifyReceipt(good(), { pinnedKey: log.verifierKey }).trust).toBe("pinned");
   });
@@ -135,18 +138,20 @@ describe("verifyReceipt", () => {
     expect(failure("{not json")).toMatchObject({ step: "well-formed", code: "NOT_JSON" });
     const { inclusionProof: _, ...noProof } = good();
     expect(failure(noProof)).toMatchObject({ step: "well-formed", code: "MALFORMED_RECEIPT" });
-    expect(failure({ ...good(), format: "concordia-receipt/v2" })).toMatchObject({ code: "MALFORMED_RECEIPT" });
+    expect(failure(noProof).message).toBe("inclusionProof: missing");
+    expect(failure({ ...good(), format: "concordia-receipt/v2" })).toMatchObject({ code: "WRONG_FORMAT" });
     expect(failure({ ...good(), leafHash: "AAAA" })).toMatchObject({ code: "MALFORMED_RECEIPT" });
     const key = good();
     key.verifierKey = key.verifierKey.replace(/\+[0-9a-f]{8}\+/, "+00000000+");
     expect(failure(key)).toMatchObject({ step: "verifier-key", code: "KEY_ID_MISMATCH" });
   });
 
-  it("marks the steps after a failure as skipped", () => {
+  it("still checks the independent steps after a failure, and skips the dependent ones", () => {
     const r = good();
     r.record = "{}";
     const v = verifyReceipt(r);
-    expect(v.steps.map((s) => s.status)).toEqual(["ok", "ok", "failed", "skipped", "skipped", "skipped"]);
+    expect(v.steps.map((s) => s.status)).toEqual(["ok", "failed", "ok", "ok", "ok", "skipped", "skipped"]);
+    expect(v.failure).toMatchObject({ step: "leaf-hash", code: "LEAF_HASH_MISMATCH" });
   });
 
   it("checks the cosignatures of the witnesses asked for", () => {
@@ -179,5 +184,44 @@ describe("verifyReceipt", () => {
       step: "document",
       code: "DIGEST_NOT_IN_RECORD",
     });
+  });
+
+  it("words exactly the steps and outcomes of core's verifier (the web page's too)", () => {
+    const tampered = good();
+    tampered.record = tampered.record.replace("Document 5", "Document 6");
+    const other = new TestLog("log.example.org", 8);
+    const cases: [unknown, Parameters<typeof verifyReceipt>[1]][] = [
+      [good(), {}],
+      [good(), { pinnedKey: log.verifierKey }],
+      [good(), { pinnedKey: other.verifierKey }],
+      [tampered, { pinnedKey: log.verifierKey }],
+      [{ ...good(), treeSize: 12 }, {}],
+      [{ ...good(), inclusionProof: good().inclusionProof.slice(1) }, {}],
+      ["{not json", {}],
+      [good(), { documentSha256: "f".repeat(64) }],
+    ];
+    for (const [receipt, o] of cases) {
+      const core = coreVerifyReceipt(receipt, { key: o?.pinnedKey, documentSha256: o?.documentSha256 });
+      const cli = verifyReceipt(receipt, o);
+      expect(cli.steps.map((s) => [s.step, s.outcome, s.code])).toEqual(
+        core.steps.map((s) => [CLI_STEP[s.step], s.outcome, s.error?.code]),
+      );
+      expect(cli.ok).toBe(core.valid);
+    }
+  });
+
+  it("prints the steps in English", () => {
+    const r = good();
+    r.record = r.record.replace("Document 5", "Document 6");
+    const text = formatVerification("r.json", verifyReceipt(r, { pinnedKey: log.verifierKey }));
+    expect(text).toContain("\u2717 leaf hash = SHA-256(0x00 || record) [LEAF_HASH_MISMATCH]: the record hashes to");
+    expect(text).toContain("\u2713 checkpoint signed by the log key: log.example.org+");
+    expect(text).toContain("- inclusion proof leads to the checkpoint root (not checked)");
+    expect(text).toContain('VERIFICATION FAILED at step "leaf hash = SHA-256(0x00 || record)" [LEAF_HASH_MISMATCH]');
+    const ok = formatVerification("r.json", verifyReceipt(good(), { pinnedKey: log.verifierKey }));
+    expect(ok).toContain("VERIFIED: the record is entry 5 of the tree of 13 signed by the log (pinned key).");
+    expect(ok).toContain(
+      "\u2713 inclusion proof leads to the checkpoint root: entry 5 is in the tree of 13 entries (4 hashes)",
+    );
   });
 });

@@ -1,27 +1,17 @@
 /**
- * Offline verification of a receipt (concordia-receipt/v1), step by step, as a
- * careful third party would do it: nothing is fetched and nothing the receipt
- * says is believed until checked. Pure: the caller reads the files.
+ * Offline verification of a receipt (concordia-receipt/v1) for the command
+ * line: the checks are core's `verifyReceipt` (the same the web page runs);
+ * this module only puts its step and outcome codes into English. Pure: the
+ * caller reads the files.
  */
-import { Receipt } from "@concordia/contracts";
 import {
-  base64Decode,
-  base64Encode,
-  bytesEqual,
-  type Checkpoint,
-  ed25519NoteVerifier,
-  formatKeyId,
-  formatSignatureLine,
-  leafHash,
-  type OpenedNote,
-  openCheckpoint,
-  parseVerifierKey,
+  verifyReceipt as coreVerifyReceipt,
+  RECEIPT_FORMAT,
+  type ReceiptFieldProblem,
+  type ReceiptStep,
+  type ReceiptStepResult,
   type VerifierKey,
-  verifyCosignatureLine,
-  verifyInclusion,
 } from "./core.js";
-import { errorCode, errorMessage, VerificationFailure } from "./errors.js";
-import { sameVerifierKey } from "./keys.js";
 
 export type StepId =
   | "well-formed"
@@ -30,7 +20,22 @@ export type StepId =
   | "checkpoint-signature"
   | "checkpoint"
   | "inclusion"
+  | "record"
+  | "cosignatures"
   | "document";
+
+/** The command line's name of each of core's steps. */
+export const CLI_STEP: Record<ReceiptStep, StepId> = {
+  wellFormed: "well-formed",
+  verifierKey: "verifier-key",
+  leafHash: "leaf-hash",
+  signature: "checkpoint-signature",
+  checkpoint: "checkpoint",
+  inclusion: "inclusion",
+  content: "record",
+  cosignatures: "cosignatures",
+  document: "document",
+};
 
 export const STEP_TITLES: Record<StepId, string> = {
   "well-formed": "receipt is well-formed",
@@ -39,11 +44,15 @@ export const STEP_TITLES: Record<StepId, string> = {
   "checkpoint-signature": "checkpoint signed by the log key",
   checkpoint: "checkpoint matches the receipt (origin, tree size)",
   inclusion: "inclusion proof leads to the checkpoint root",
+  record: "the record is JSON text",
+  cosignatures: "checkpoint cosigned by the witnesses given",
   document: "the record carries the document's SHA-256",
 };
 
 export interface StepResult {
   step: StepId;
+  /** Core's outcome code for the step (e.g. "mismatch"); the step is core's `CLI_STEP` counterpart. */
+  outcome: string;
   title: string;
   /** "skipped" after an earlier failure. */
   status: "ok" | "failed" | "skipped";
@@ -56,6 +65,7 @@ export interface ReceiptVerification {
   /** "pinned": checked against a key given independently; "receipt": against the key the receipt carries. */
   trust: "pinned" | "receipt";
   steps: StepResult[];
+  /** The first failed step. */
   failure?: { step: StepId; code: string; message: string };
   entry?: { index: number; recordType: string; origin: string; treeSize: number; rootHash: string };
   /** Signatures on the checkpoint besides the log's (witness cosignatures), and which were checked. */
@@ -71,175 +81,130 @@ export interface VerifyReceiptOptions {
   documentSha256?: string;
 }
 
-function keyLabel(k: { name: string; keyId: number }): string {
-  return `${k.name}+${formatKeyId(k.keyId)}`;
+const PROBLEMS: Record<ReceiptFieldProblem, string> = {
+  missing: "missing",
+  notString: "not a string",
+  notInteger: "not an integer",
+  notArray: "not a list",
+  notBase64Hash: "not a SHA-256 hash in standard base64 (44 characters)",
+};
+
+const label = (name: string, keyId: string) => `${name}+${keyId}`;
+
+/** The English detail of one step result, given the names of signatures left unchecked. */
+function detail(s: ReceiptStepResult, unchecked: readonly string[]): string {
+  const lib = s.error?.message ?? "";
+  switch (s.step) {
+    case "wellFormed":
+      switch (s.outcome) {
+        case "pass":
+          return `${RECEIPT_FORMAT}, entry ${s.data.index} (${s.data.recordType}) of ${s.data.treeSize}`;
+        case "notJson":
+          return `not JSON: ${lib}`;
+        case "wrongFormat":
+          return `format: expected "${RECEIPT_FORMAT}", not ${s.data.format === null ? "none" : JSON.stringify(s.data.format)}`;
+        case "badFields":
+          return s.data.issues.map((i) => `${i.path}: ${PROBLEMS[i.problem]}`).join("; ");
+      }
+      break;
+    case "verifierKey":
+      switch (s.outcome) {
+        case "pinned":
+          return `pinned key ${label(s.data.keyName, s.data.keyId)} (the receipt carries the same)`;
+        case "fromReceipt":
+          return `${label(s.data.keyName, s.data.keyId)}, taken from the receipt itself (not pinned: use --key)`;
+        case "badKey":
+          return `the pinned key: ${lib}`;
+        case "wrongKeyType":
+          return `${label(s.data.keyName, s.data.keyId)} is not an Ed25519 log key (${lib})`;
+        case "badReceiptKey":
+          return `the receipt's verifier key: ${lib}`;
+        case "mismatch":
+          return `the receipt carries key ${label(s.data.receiptKeyName, s.data.receiptKeyId)}, not the pinned key ${label(s.data.keyName, s.data.keyId)}`;
+      }
+      break;
+    case "leafHash":
+      switch (s.outcome) {
+        case "pass":
+          return s.data.leafHash;
+        case "mismatch":
+          return `the record hashes to ${s.data.computed}, the receipt says ${s.data.claimed}`;
+        case "notUnicode":
+          return "the record is not valid Unicode text";
+      }
+      break;
+    case "signature":
+      if (s.outcome === "pass") {
+        const others = unchecked.length
+          ? `; ${unchecked.length} other signature(s) not checked: ${unchecked.join(", ")}`
+          : "";
+        return `${label(s.data.keyName, s.data.keyId)}${others}`;
+      }
+      return lib;
+    case "checkpoint":
+      switch (s.outcome) {
+        case "pass":
+          return `${s.data.origin}, size ${s.data.size}, root ${s.data.rootHash}`;
+        case "wrongOrigin":
+          return `the checkpoint is for log ${JSON.stringify(s.data.checkpointOrigin)}, the receipt says ${JSON.stringify(s.data.receiptOrigin)}`;
+        case "sizeMismatch":
+          return `the checkpoint's tree size is ${s.data.checkpointSize}, the receipt says ${s.data.treeSize}`;
+      }
+      break;
+    case "inclusion":
+      if (s.outcome === "pass") {
+        return `entry ${s.data.index} is in the tree of ${s.data.treeSize} entries (${s.data.proofLength} hashes)`;
+      }
+      if (s.outcome === "fail") return lib;
+      break;
+    case "content":
+      if (s.outcome === "notJson") return "the record is not JSON text";
+      break;
+    case "cosignatures":
+      if (s.outcome === "pass") return `cosigned by ${s.data.verified.join(", ")}`;
+      if (s.outcome === "missing") return `no valid cosignature by witness ${s.data.missing.join(", ")}`;
+      break;
+    case "document":
+      if (s.outcome === "pass") return s.data.sha256;
+      if (s.outcome === "notInRecord") return `the record does not carry the document's SHA-256 ${s.data.sha256}`;
+      break;
+  }
+  return "";
 }
 
-/** Verifies a receipt given as JSON text or an already parsed value. Never throws. */
+const STATUS = { pass: "ok", fail: "failed", skip: "skipped" } as const;
+
+/** Verifies a receipt given as JSON text or an already parsed value, with core's verifier. Never throws. */
 export function verifyReceipt(input: string | unknown, options: VerifyReceiptOptions = {}): ReceiptVerification {
-  const steps: StepResult[] = [];
-  const result: ReceiptVerification = { ok: false, trust: options.pinnedKey ? "pinned" : "receipt", steps };
-  const ok = (step: StepId, detail: string) => steps.push({ step, title: STEP_TITLES[step], status: "ok", detail });
-  let current: StepId = "well-formed";
-  try {
-    // 1. Well-formed.
-    let value = input;
-    if (typeof input === "string") {
-      try {
-        value = JSON.parse(input);
-      } catch (err) {
-        throw new VerificationFailure("NOT_JSON", `not JSON: ${errorMessage(err)}`);
-      }
-    }
-    const parsed = Receipt.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const where = issue.path.length ? issue.path.join(".") : "receipt";
-      throw new VerificationFailure("MALFORMED_RECEIPT", `${where}: ${issue.message}`);
-    }
-    const receipt = parsed.data;
-    const claimedLeaf = base64Decode(receipt.leafHash);
-    const proof = receipt.inclusionProof.map((h) => base64Decode(h));
-    ok("well-formed", `${receipt.format}, entry ${receipt.index} (${receipt.recordType}) of ${receipt.treeSize}`);
-
-    // 2. Verifier key.
-    current = "verifier-key";
-    let carried: VerifierKey;
-    try {
-      carried = parseVerifierKey(receipt.verifierKey);
-    } catch (err) {
-      throw new VerificationFailure(
-        errorCode(err, "MALFORMED_KEY"),
-        `the receipt's verifier key: ${errorMessage(err)}`,
-      );
-    }
-    if (options.pinnedKey && !sameVerifierKey(carried, options.pinnedKey)) {
-      throw new VerificationFailure(
-        "KEY_MISMATCH",
-        `the receipt carries key ${keyLabel(carried)}, not the pinned key ${keyLabel(options.pinnedKey)}`,
-      );
-    }
-    const logKey = options.pinnedKey ?? carried;
-    const verifier = ed25519NoteVerifier(logKey);
-    ok(
-      "verifier-key",
-      options.pinnedKey
-        ? `pinned key ${keyLabel(logKey)} (the receipt carries the same)`
-        : `${keyLabel(logKey)}, taken from the receipt itself (not pinned: use --key)`,
-    );
-
-    // 3. Leaf hash.
-    current = "leaf-hash";
-    const computed = leafHash(new TextEncoder().encode(receipt.record));
-    if (!bytesEqual(computed, claimedLeaf)) {
-      throw new VerificationFailure(
-        "LEAF_HASH_MISMATCH",
-        `the record hashes to ${base64Encode(computed)}, the receipt says ${receipt.leafHash}`,
-      );
-    }
-    ok("leaf-hash", receipt.leafHash);
-
-    // 4. Checkpoint signature (and any witness cosignatures asked for).
-    current = "checkpoint-signature";
-    let checkpoint: Checkpoint;
-    let note: OpenedNote;
-    try {
-      ({ checkpoint, note } = openCheckpoint(receipt.checkpoint, [verifier]));
-    } catch (err) {
-      throw new VerificationFailure(errorCode(err, "BAD_CHECKPOINT"), errorMessage(err));
-    }
-    const verified: string[] = [];
-    for (const w of options.witnessKeys ?? []) {
-      const good = note.unverifiedSignatures
-        .filter((sig) => sig.name === w.name)
-        .some((sig) => {
-          try {
-            verifyCosignatureLine(note.text, formatSignatureLine(sig), w);
-            return true;
-          } catch {
-            return false;
-          }
-        });
-      if (!good) throw new VerificationFailure("MISSING_COSIGNATURE", `no valid cosignature by witness ${w.name}`);
-      verified.push(w.name);
-    }
-    const unchecked = note.unverifiedSignatures.map((s) => s.name).filter((n) => !verified.includes(n));
-    result.cosignatures = { verified, unchecked };
-    const extra = [
-      verified.length ? `cosigned by ${verified.join(", ")}` : "",
-      unchecked.length ? `${unchecked.length} other signature(s) not checked: ${unchecked.join(", ")}` : "",
-    ].filter(Boolean);
-    ok("checkpoint-signature", `${keyLabel(logKey)}${extra.length ? `; ${extra.join("; ")}` : ""}`);
-
-    // 5. The checkpoint is the one the receipt is about.
-    current = "checkpoint";
-    if (checkpoint.origin !== receipt.origin) {
-      throw new VerificationFailure(
-        "ORIGIN_MISMATCH",
-        `the checkpoint is for log ${JSON.stringify(checkpoint.origin)}, the receipt says ${JSON.stringify(receipt.origin)}`,
-      );
-    }
-    if (checkpoint.size !== receipt.treeSize) {
-      throw new VerificationFailure(
-        "SIZE_MISMATCH",
-        `the checkpoint's tree size is ${checkpoint.size}, the receipt says ${receipt.treeSize}`,
-      );
-    }
-    const rootHash = base64Encode(checkpoint.rootHash);
-    ok("checkpoint", `${checkpoint.origin}, size ${checkpoint.size}, root ${rootHash}`);
-
-    // 6. Inclusion.
-    current = "inclusion";
-    try {
-      verifyInclusion(computed, receipt.index, checkpoint.size, proof, checkpoint.rootHash);
-    } catch (err) {
-      throw new VerificationFailure(errorCode(err, "BAD_PROOF"), errorMessage(err));
-    }
-    ok("inclusion", `entry ${receipt.index} is in the tree of ${checkpoint.size} entries (${proof.length} hashes)`);
-    if (options.documentSha256 !== undefined) {
-      current = "document";
-      if (!recordMentionsDigest(receipt.record, options.documentSha256)) {
-        throw new VerificationFailure(
-          "DIGEST_NOT_IN_RECORD",
-          `the record does not carry the document's SHA-256 ${options.documentSha256}`,
-        );
-      }
-      ok("document", options.documentSha256);
-    }
+  const v = coreVerifyReceipt(input, {
+    key: options.pinnedKey,
+    witnessKeys: options.witnessKeys,
+    documentSha256: options.documentSha256,
+  });
+  const witnessNames = (options.witnessKeys ?? []).map((k) => k.name);
+  const lines = v.cosignatures ?? [];
+  const verified = witnessNames.filter((_, i) => lines.some((c) => c.witness === i && c.status === "pass"));
+  const unchecked = lines.map((c) => c.name).filter((n) => !verified.includes(n));
+  const steps: StepResult[] = v.steps.map((s) => {
+    const step = CLI_STEP[s.step];
+    const r: StepResult = { step, outcome: s.outcome, title: STEP_TITLES[step], status: STATUS[s.status], detail: "" };
+    if (s.status !== "skip") r.detail = detail(s, unchecked);
+    if (s.error) r.code = s.error.code;
+    return r;
+  });
+  const result: ReceiptVerification = { ok: v.valid, trust: v.pinned ? "pinned" : "receipt", steps };
+  if (v.cosignatures) result.cosignatures = { verified, unchecked };
+  const failed = steps.find((s) => s.status === "failed");
+  if (failed) result.failure = { step: failed.step, code: failed.code ?? "ERROR", message: failed.detail };
+  if (v.valid && v.receipt && v.checkpoint) {
+    const checkpoint = v.steps.find((s) => s.step === "checkpoint");
     result.entry = {
-      index: receipt.index,
-      recordType: receipt.recordType,
-      origin: receipt.origin,
-      treeSize: checkpoint.size,
-      rootHash,
+      index: v.receipt.index,
+      recordType: v.receipt.recordType,
+      origin: v.receipt.origin,
+      treeSize: v.checkpoint.size,
+      rootHash: checkpoint?.outcome === "pass" ? checkpoint.data.rootHash : "",
     };
-    result.ok = true;
-  } catch (err) {
-    const code = err instanceof VerificationFailure ? err.code : errorCode(err, "ERROR");
-    const message = errorMessage(err);
-    steps.push({ step: current, title: STEP_TITLES[current], status: "failed", detail: message, code });
-    result.failure = { step: current, code, message };
-    for (const s of Object.keys(STEP_TITLES) as StepId[]) {
-      if (s === "document" && options.documentSha256 === undefined) continue;
-      if (!steps.some((x) => x.step === s))
-        steps.push({ step: s, title: STEP_TITLES[s], status: "skipped", detail: "" });
-    }
   }
   return result;
-}
-
-/** Whether `record` (canonical JSON) mentions `sha256Hex` as a value anywhere, e.g. a notarized file's digest. */
-export function recordMentionsDigest(record: string, sha256Hex: string): boolean {
-  const want = sha256Hex.toLowerCase();
-  const visit = (v: unknown): boolean => {
-    if (typeof v === "string") return v.toLowerCase() === want;
-    if (Array.isArray(v)) return v.some(visit);
-    if (v && typeof v === "object") return Object.values(v).some(visit);
-    return false;
-  };
-  try {
-    return visit(JSON.parse(record));
-  } catch {
-    return false;
-  }
 }

@@ -4,13 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SystemDocument } from "@concordia/core";
+import { type Database, loadConfig, openDatabase, prepare } from "@concordia/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../../server/src/config.js";
-import { type Database, openDatabase } from "../../../server/src/db/connection.js";
-import { insertOrganization } from "../../../server/src/modules/members/directory.service.js";
-import { prepare } from "../../../server/src/server.js";
-import { newPostgresDatabaseUrl } from "../../../server/test/harness.js";
+import { newPostgresDatabaseUrl, sessionAgent } from "../../../server/test/harness.js";
 import { cvScreeningDocument, registryDataDir } from "../../../server/test/registry-fixture.js";
 
 const BIN = fileURLToPath(new URL("../../bin/concordia.mjs", import.meta.url));
@@ -38,17 +35,26 @@ beforeAll(async () => {
       : { CONCORDIA_DATA_DIR: join(work, "data"), DATABASE_URL: "" }),
   };
   // The server's first start: migrations, the reference instruments, then a provider organization.
-  const started = await prepare(loadConfig({ ...env, CONCORDIA_ADMIN_PASSWORD: "correct-horse-battery-staple" }), {
-    logger: false,
+  const config = loadConfig({
+    ...env,
+    CONCORDIA_ADMIN_EMAIL: "admin@example.org",
+    CONCORDIA_ADMIN_PASSWORD: "correct-horse-battery-staple",
   });
-  organizationId = await insertOrganization(started.deps.database.db, {
-    name: "Registre Importateur 导入",
-    type: "industry",
-    countryCode: "FR",
-    status: "member",
-    website: null,
-    description: "",
+  const started = await prepare(config, { logger: false });
+  const signIn = await started.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/sign-in",
+    payload: { email: config.adminEmail, password: config.adminPassword },
   });
+  const admin = sessionAgent(signIn);
+  const created = await started.app.inject({
+    method: "POST",
+    url: "/api/v1/members/organizations",
+    headers: { cookie: admin.cookie!, "x-csrf-token": admin.csrf! },
+    payload: { name: "Registre Importateur 导入", type: "industry", countryCode: "FR", status: "member" },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  organizationId = created.json().id;
   await started.close();
 }, 120_000);
 

@@ -11,19 +11,22 @@
  */
 import { randomUUID } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { loadConfig, migrate, openDatabaseFor, SYSTEM_CONTEXT } from "@concordia/server";
-import { UsageError } from "../log/errors.js";
-import { importProgress } from "./progress.js";
-import { InputError, readDocuments } from "./read.js";
+import { isDomainError } from "@concordia/core";
 import {
   BulkImportError,
   createCatalogCache,
-  HttpProblem,
   type ImportResult,
   importSystems,
+  loadConfig,
   loadReferenceInstruments,
+  migrate,
+  openDatabaseFor,
+  SYSTEM_CONTEXT,
   seedReferenceInstruments,
-} from "./server.js";
+} from "@concordia/server";
+import { UsageError } from "../log/errors.js";
+import { importProgress } from "./progress.js";
+import { InputError, readDocuments } from "./read.js";
 
 export interface RegistryImportOptions {
   organization: string;
@@ -94,7 +97,10 @@ export async function registryImportCommand(file: string, o: RegistryImportOptio
       );
     }
     const ctx = { ...SYSTEM_CONTEXT, requestId: `cli-registry-import-${randomUUID()}` };
-    const result = await importSystems(database.db, catalog, ctx, o.organization, reader.documents, {
+    const call = { deps: { database, catalog: async () => catalog }, ctx };
+    const result = await importSystems(call, {
+      organizationId: o.organization,
+      documents: reader.documents,
       publish: o.publish,
       batchSize: o.batch,
       operator: true,
@@ -134,7 +140,7 @@ function explain(
   stored: number,
   json: boolean,
 ): unknown {
-  if (err instanceof HttpProblem && err.status === 400 && err.message.includes("organization")) {
+  if (isDomainError(err) && err.kind === "invalid" && err.message.includes("organization")) {
     return new UsageError(`--organization: no such organization`);
   }
   let failure: { line: number | undefined; document?: number; issues?: { path: string; message: string }[] };

@@ -68,6 +68,29 @@ export {
   parseSignatureLine,
   signNote,
 } from "./note.js";
+export * from "./policy.js";
+export {
+  COSIGNATURE_CLOCK_SKEW_SECONDS,
+  type CosignatureCheck,
+  checkCosignatures,
+  type LogReceipt,
+  RECEIPT_FORMAT,
+  RECEIPT_OUTCOMES,
+  RECEIPT_STEPS,
+  type ReceiptFieldIssue,
+  type ReceiptFieldProblem,
+  type ReceiptOutcome,
+  type ReceiptStep,
+  type ReceiptStepError,
+  type ReceiptStepOutcomes,
+  type ReceiptStepResult,
+  type ReceiptStepStatus,
+  type ReceiptVerification,
+  receiptOutcomeStatus,
+  recordMentionsDigest,
+  type VerifyReceiptOptions,
+  verifyReceipt,
+} from "./receipt.js";
 export {
   formatTileIndex,
   formatTilePath,

@@ -19,7 +19,7 @@ import {
 import { LogVerificationError, verifyConsistency, verifyInclusion } from "./verify.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const VECTORS = join(here, "../../../../../shared/testdata/rfc6962");
+const VECTORS = join(here, "testdata/rfc6962");
 
 function codeOf(f: () => void): string | undefined {
   try {
@@ -68,7 +68,7 @@ interface ConsistencyVector {
 // with real 32-byte roots is accepted below.
 const REJECTED_ON_PURPOSE = new Set(["consistency/additional/sizes-are-equal-one-and-proof-is-empty.json"]);
 
-describe("transparency-dev/merkle RFC 6962 vectors (shared/testdata/rfc6962)", () => {
+describe("transparency-dev/merkle RFC 6962 vectors (testdata/rfc6962)", () => {
   const files = jsonFiles(VECTORS);
 
   it("are all present", () => {

@@ -31,51 +31,29 @@ export const invitationPolicy = {
   accept: "public",
 } as const satisfies Policy<string>;
 
+/**
+ * One's own account. Signing up, in and out, confirming an email and resetting a password are
+ * open to all (the emailed secret or the password is the proof); resending the confirmation
+ * email needs a signed-in person.
+ */
+export const accountPolicy = {
+  signUp: "public",
+  signIn: "public",
+  signOut: "public",
+  readSession: "public",
+  verifyEmail: "public",
+  resendVerification: "signed_in",
+  resetPassword: "public",
+} as const satisfies Policy<string>;
+
+/**
+ * One's own API tokens. Creating one also needs a confirmed email address and a browser session
+ * (a token cannot mint tokens): facts about the request, checked by the service after this table.
+ * What a token may then do is bounded by its scopes (`read`, `write`), enforced by the server's
+ * auth plugin by HTTP method.
+ */
 export const apiTokenPolicy = {
   list: "signed_in",
   create: "signed_in",
   revoke: "self",
-} as const satisfies Policy<string>;
-
-export const adminPolicy = {
-  readAudit: "secretariat",
-  readOutbox: "secretariat",
-} as const satisfies Policy<string>;
-
-/** The transparency log: reading is public; member delegates and the secretariat notarize documents. */
-export const notarizationPolicy = {
-  create: { anyRole: ["member_delegate"] },
-} as const satisfies Policy<string>;
-
-export const witnessPolicy = {
-  list: "public",
-  register: "secretariat",
-  remove: "secretariat",
-} as const satisfies Policy<string>;
-
-/** The rules module: instruments are public; the secretariat checks and publishes new versions. */
-export const instrumentPolicy = {
-  read: "public",
-  validate: "secretariat",
-  publish: "secretariat",
-} as const satisfies Policy<string>;
-
-/**
- * The AI system register. Published entries are public (field by field, see registry/visibility);
- * providers register and maintain their organization's systems; the secretariat reviews and
- * publishes; auditors read risk registers and assessments.
- */
-export const registryPolicy = {
-  list: "public",
-  create: { orgRole: ["provider"] },
-  update: { orgRole: ["provider"] },
-  submit: { orgRole: ["provider"] },
-  withdraw: { orgRole: ["provider"] },
-  publish: "secretariat",
-  reject: "secretariat",
-  readRisks: { orgRole: ["provider", "auditor", "member_delegate"] },
-  writeRisks: { orgRole: ["provider"] },
-  readAssessments: { orgRole: ["provider", "auditor", "member_delegate"] },
-  writeAssessments: { orgRole: ["provider"] },
-  readAllRisks: { anyRole: ["auditor"] },
 } as const satisfies Policy<string>;

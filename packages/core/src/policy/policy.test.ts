@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../members/roles.js";
 import { type Actor, PUBLIC_ACTOR } from "./actor.js";
-import { authorize, evaluateRule, type Rule } from "./policy.js";
+import { abilities, authorize, ensure, evaluateRule, type Rule } from "./policy.js";
 
 const ORG = "org-1";
 const OTHER = "org-2";
@@ -101,5 +101,34 @@ describe("authorize", () => {
     const policy = { read: "public", write: "secretariat" } as const;
     expect(authorize(policy, "read", PUBLIC_ACTOR)).toBe("allow");
     expect(authorize(policy, "write", actor("auditor"))).toBe("forbidden");
+  });
+});
+
+describe("ensure and abilities", () => {
+  const policy = { read: "public", edit: { orgRole: ["provider"] }, admin: "secretariat" } as const;
+
+  it("ensure throws domain errors: unauthenticated for the public, forbidden for others", () => {
+    expect(() => ensure(policy, "read", PUBLIC_ACTOR)).not.toThrow();
+    expect(() => ensure(policy, "edit", PUBLIC_ACTOR, { organizationId: ORG })).toThrow(
+      expect.objectContaining({ kind: "unauthenticated" }),
+    );
+    expect(() => ensure(policy, "edit", actor("provider", OTHER), { organizationId: ORG })).toThrow(
+      expect.objectContaining({ kind: "forbidden" }),
+    );
+    expect(() => ensure(policy, "edit", actor("provider", ORG), { organizationId: ORG })).not.toThrow();
+  });
+
+  it("abilities lists every action of the policy with the caller's answer", () => {
+    expect(abilities(policy, PUBLIC_ACTOR, { organizationId: ORG })).toEqual({ read: true, edit: false, admin: false });
+    expect(abilities(policy, actor("provider", ORG), { organizationId: ORG })).toEqual({
+      read: true,
+      edit: true,
+      admin: false,
+    });
+    expect(abilities(policy, actor("secretariat_admin", "sec", "admin"))).toEqual({
+      read: true,
+      edit: true,
+      admin: true,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { forbidden, unauthenticated } from "../errors/domain-error.js";
 import type { Role } from "../members/roles.js";
 import { type Actor, hasRole, isSecretariat, isSignedIn } from "./actor.js";
 
@@ -51,4 +52,35 @@ export function authorize<A extends string>(
   scope?: ResourceScope,
 ): Decision {
   return evaluateRule(policy[action], actor, scope);
+}
+
+/**
+ * The one access check every service starts with: throws a domain error unless the policy
+ * allows the action (unauthenticated for the public, forbidden otherwise).
+ */
+export function ensure<A extends string>(
+  policy: Policy<A>,
+  action: A,
+  actor: Actor,
+  scope?: ResourceScope,
+  detail?: string,
+): void {
+  const decision = authorize(policy, action, actor, scope);
+  if (decision === "unauthenticated") throw unauthenticated();
+  if (decision === "forbidden") throw forbidden(detail);
+}
+
+/**
+ * What the caller may do with one resource, from the policy table: every action mapped to
+ * allowed or not. Answers carry it as `can`, so pages show exactly the actions the server
+ * would accept instead of recomputing them from roles (outline's presentPolicies).
+ */
+export function abilities<A extends string>(
+  policy: Policy<A>,
+  actor: Actor,
+  scope?: ResourceScope,
+): Record<A, boolean> {
+  const out = {} as Record<A, boolean>;
+  for (const action of Object.keys(policy) as A[]) out[action] = authorize(policy, action, actor, scope) === "allow";
+  return out;
 }

@@ -2,6 +2,7 @@ export * from "./classification.js";
 export * from "./cyclonedx.js";
 export * from "./field-sets.js";
 export * from "./lifecycle.js";
+export * from "./policy.js";
 export * from "./questionnaire.js";
 export * from "./risk.js";
 export * from "./search-text.js";

@@ -1,18 +1,13 @@
 import type { Actor } from "@concordia/core";
 import type { Config } from "../config.js";
 import type { Database } from "../db/connection.js";
-import type { LogService } from "../modules/log/log.service.js";
-import type { CatalogCache } from "../modules/rules/catalog.js";
 import type { Mailer } from "./outbox/mailer.js";
 
-/** What every service needs, built once at start. */
-export interface Deps {
+/** What platform/ code needs from the app (the full Deps of deps.ts extend it). */
+export interface PlatformDeps {
   database: Database;
   config: Config;
   mailer: Mailer;
-  log: LogService;
-  /** The current instruments, compiled, and the crosswalk graph (rebuilt when a version is published). */
-  catalog: CatalogCache;
 }
 
 /** Who made the request and how, passed to services for authorization and the audit trail. */

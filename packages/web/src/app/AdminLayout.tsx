@@ -1,25 +1,19 @@
 import { Alert, Container, ScrollArea, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ButtonLink } from "../../app/links";
-import { useSession } from "../../app/session";
-import { usePageTitle } from "../../app/usePageTitle";
+import { modules } from "../modules";
+import { ButtonLink } from "./links";
+import type { AdminTab } from "./module";
+import { PageLoading } from "./PageLoading";
+import { useSession } from "./session";
+import { usePageTitle } from "./usePageTitle";
 
-const SECTIONS = [
-  "people",
-  "organizations",
-  "states",
-  "invitations",
-  "witnesses",
-  "instruments",
-  "registry",
-  "audit",
-  "outbox",
-] as const;
-type Section = (typeof SECTIONS)[number];
-
-function isSection(value: string | null | undefined): value is Section {
-  return (SECTIONS as readonly (string | null | undefined)[]).includes(value);
+/** Every module's tabs of the back office, in their order. */
+function adminTabs(): AdminTab[] {
+  return modules
+    .flatMap((m): readonly AdminTab[] => ("adminTabs" in m ? m.adminTabs : []))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** The secretariat's back office: one tab per section, each its own URL. */
@@ -29,7 +23,9 @@ export function AdminLayout() {
   const { user, loading, isSecretariat } = useSession();
   const navigate = useNavigate();
   const segment = useRouterState({ select: (s) => s.location.pathname.split("/")[2] });
-  const active = isSection(segment) ? segment : "people";
+  const tabs = useMemo(adminTabs, []);
+  const isTab = (value: string | null | undefined) => tabs.some((tab) => tab.path === value);
+  const active = isTab(segment) ? segment : tabs[0]?.path;
 
   if (loading) {
     return (
@@ -61,22 +57,26 @@ export function AdminLayout() {
         <Tabs
           value={active}
           onChange={(value) => {
-            if (isSection(value)) void navigate({ to: `/admin/${value}` });
+            if (isTab(value)) void navigate({ to: `/admin/${value}` as "/admin" });
           }}
           keepMounted={false}
         >
           <ScrollArea type="auto" offsetScrollbars>
             <Tabs.List style={{ flexWrap: "nowrap" }}>
-              {SECTIONS.map((s) => (
-                <Tabs.Tab key={s} value={s}>
-                  {t(`admin.tabs.${s}`)}
+              {tabs.map((tab) => (
+                <Tabs.Tab key={tab.path} value={tab.path}>
+                  {t(tab.labelKey)}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
           </ScrollArea>
-          {SECTIONS.map((s) => (
-            <Tabs.Panel key={s} value={s} pt="md">
-              {s === active && <Outlet />}
+          {tabs.map((tab) => (
+            <Tabs.Panel key={tab.path} value={tab.path} pt="md">
+              {tab.path === active && (
+                <Suspense fallback={<PageLoading />}>
+                  <Outlet />
+                </Suspense>
+              )}
             </Tabs.Panel>
           ))}
         </Tabs>

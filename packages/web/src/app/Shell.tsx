@@ -1,10 +1,13 @@
 import { AppShell, Burger, Button, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { modules } from "../modules";
 import { LanguageSelect } from "./LanguageSelect";
 import { AnchorLink, ButtonLink } from "./links";
+import type { NavContext, NavItem } from "./module";
+import { PageLoading } from "./PageLoading";
 import { useSession } from "./session";
 import { useFitsInline } from "./useFitsInline";
 
@@ -13,42 +16,24 @@ const section = (pathname: string) => pathname.split("/")[1] ?? "";
 /** Below this width the navigation moves into a menu opened by the burger button. */
 const COMPACT_QUERY = "(max-width: 63.99em)";
 
+/** The modules' navigation links, in their order. */
+function navItems(): NavItem[] {
+  return modules.flatMap((m): readonly NavItem[] => ("nav" in m ? m.nav : [])).sort((a, b) => a.order - b.order);
+}
+
 function NavLinks({ vertical }: { vertical: boolean }) {
   const { t } = useTranslation();
   const { user, isSecretariat } = useSession();
-  const links = (
-    <>
-      <AnchorLink to="/members" className="nav-link" fw={600}>
-        {t("nav.members")}
+  const items = useMemo(navItems, []);
+  const context: NavContext = { signedIn: user !== null, isSecretariat, inMenu: vertical };
+  const links = items
+    .filter((item) => item.when?.(context) ?? true)
+    .map((item) => (
+      // The paths are checked against the route tree in app/router.tsx.
+      <AnchorLink key={item.to} to={item.to as "/"} className="nav-link" fw={600} data-testid={item.testId}>
+        {t(item.labelKey)}
       </AnchorLink>
-      <AnchorLink to="/instruments" className="nav-link" fw={600} data-testid="nav-rules">
-        {t("nav.rules")}
-      </AnchorLink>
-      <AnchorLink to="/registry" className="nav-link" fw={600} data-testid="nav-registry">
-        {t("nav.registry")}
-      </AnchorLink>
-      <AnchorLink to="/obligations" className="nav-link" fw={600} data-testid="nav-obligations">
-        {t("nav.obligations")}
-      </AnchorLink>
-      <AnchorLink to="/log" className="nav-link" fw={600} data-testid="nav-log">
-        {t("nav.log")}
-      </AnchorLink>
-      <AnchorLink to="/verify" className="nav-link" fw={600} data-testid="nav-verify">
-        {t("nav.verify")}
-      </AnchorLink>
-      {/* In the header row the signed-in person's name links to the workspace instead. */}
-      {user && vertical && (
-        <AnchorLink to="/workspace" className="nav-link" fw={600} data-testid="nav-workspace">
-          {t("nav.workspace")}
-        </AnchorLink>
-      )}
-      {isSecretariat && (
-        <AnchorLink to="/admin" className="nav-link" fw={600} data-testid="nav-admin">
-          {t("nav.admin")}
-        </AnchorLink>
-      )}
-    </>
-  );
+    ));
   return vertical ? (
     <Stack gap="md">{links}</Stack>
   ) : (
@@ -187,7 +172,10 @@ export function Shell() {
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
-        <Outlet />
+        {/* A page whose translations are still loading shows this, not raw keys. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

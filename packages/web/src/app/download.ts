@@ -1,3 +1,5 @@
+/** Files the browser saves, made entirely on this side (CSV and JSON exports, receipts, profiles). */
+
 /** Saves text as a file, entirely in the browser. */
 export function downloadText(fileName: string, text: string, type: string): void {
   const blob = new Blob([text], { type });
@@ -14,4 +16,9 @@ export function downloadText(fileName: string, text: string, type: string): void
 
 export function downloadCsv(fileName: string, csv: string): void {
   downloadText(fileName, csv, "text/csv;charset=utf-8");
+}
+
+/** Saves a value as a pretty-printed JSON file. */
+export function downloadJson(fileName: string, value: unknown): void {
+  downloadText(fileName, `${JSON.stringify(value, null, 2)}\n`, "application/json");
 }

@@ -1,36 +1,29 @@
 import { isRightToLeft, UN_LANGUAGES, type UnLanguage } from "@concordia/core";
-import i18n from "i18next";
+import i18n, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import ar from "../locales/ar/common.json";
-import arObligations from "../locales/ar/obligations.json";
-import arRegistry from "../locales/ar/registry.json";
-import arRegistryEdit from "../locales/ar/registryEdit.json";
-import arRules from "../locales/ar/rules.json";
-import en from "../locales/en/common.json";
-import enObligations from "../locales/en/obligations.json";
-import enRegistry from "../locales/en/registry.json";
-import enRegistryEdit from "../locales/en/registryEdit.json";
-import enRules from "../locales/en/rules.json";
-import es from "../locales/es/common.json";
-import esObligations from "../locales/es/obligations.json";
-import esRegistry from "../locales/es/registry.json";
-import esRegistryEdit from "../locales/es/registryEdit.json";
-import esRules from "../locales/es/rules.json";
-import fr from "../locales/fr/common.json";
-import frObligations from "../locales/fr/obligations.json";
-import frRegistry from "../locales/fr/registry.json";
-import frRegistryEdit from "../locales/fr/registryEdit.json";
-import frRules from "../locales/fr/rules.json";
-import ru from "../locales/ru/common.json";
-import ruObligations from "../locales/ru/obligations.json";
-import ruRegistry from "../locales/ru/registry.json";
-import ruRegistryEdit from "../locales/ru/registryEdit.json";
-import ruRules from "../locales/ru/rules.json";
-import zh from "../locales/zh/common.json";
-import zhObligations from "../locales/zh/obligations.json";
-import zhRegistry from "../locales/zh/registry.json";
-import zhRegistryEdit from "../locales/zh/registryEdit.json";
-import zhRules from "../locales/zh/rules.json";
+
+/**
+ * Translations load on demand, one language and one namespace at a time: a page's
+ * `useTranslation("registry")` suspends until `locales/<language>/registry.json` has
+ * arrived. A new module adds its `locales/<language>/<module>.json` files and nothing here.
+ */
+const LOCALE_FILES = import.meta.glob<{ default: ResourceKey }>("../locales/*/*.json");
+
+export const lazyLocales: BackendModule = {
+  type: "backend",
+  init() {},
+  read(lng, ns, callback) {
+    const load = LOCALE_FILES[`../locales/${lng}/${ns}.json`];
+    if (!load) {
+      callback(new Error(`No ${ns} translations for ${lng}`), false);
+      return;
+    }
+    load().then(
+      (file) => callback(null, file.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 /** Each language named in itself, in the UN's order. */
 export const LANGUAGE_NAMES: Record<UnLanguage, string> = {
@@ -94,24 +87,25 @@ export function currentLanguage(): UnLanguage {
 
 i18n.on("languageChanged", applyToDocument);
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    ar: { common: ar, rules: arRules, obligations: arObligations, registry: arRegistry, registryEdit: arRegistryEdit },
-    zh: { common: zh, rules: zhRules, obligations: zhObligations, registry: zhRegistry, registryEdit: zhRegistryEdit },
-    en: { common: en, rules: enRules, obligations: enObligations, registry: enRegistry, registryEdit: enRegistryEdit },
-    fr: { common: fr, rules: frRules, obligations: frObligations, registry: frRegistry, registryEdit: frRegistryEdit },
-    ru: { common: ru, rules: ruRules, obligations: ruObligations, registry: ruRegistry, registryEdit: ruRegistryEdit },
-    es: { common: es, rules: esRules, obligations: esObligations, registry: esRegistry, registryEdit: esRegistryEdit },
-  },
-  lng: detectLanguage(),
-  fallbackLng: "en",
-  supportedLngs: [...UN_LANGUAGES],
-  defaultNS: "common",
-  ns: ["common", "rules", "obligations", "registry", "registryEdit"],
-  initAsync: false,
-  interpolation: { escapeValue: false }, // React escapes already
-  returnNull: false,
-});
+/**
+ * Resolves once the current language's `common` namespace (the shell's words) has loaded;
+ * main.tsx renders after it, so the first paint shows no raw keys. Every language is
+ * complete (locales.test.ts), so there is no fallback language to load besides.
+ */
+export const i18nReady = i18n
+  .use(lazyLocales)
+  .use(initReactI18next)
+  .init({
+    lng: detectLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...UN_LANGUAGES],
+    load: "currentOnly",
+    defaultNS: "common",
+    ns: ["common"],
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+    react: { useSuspense: true },
+  });
 
 applyToDocument(currentLanguage());
 

@@ -28,3 +28,14 @@ export function wholeNumber(value: unknown): number | undefined {
   const n = Number(value);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
+
+/**
+ * Search parameters are optional everywhere (a bare URL is always valid), so
+ * validators return types with optional keys and links need not spell them out.
+ */
+export type Search<T> = { [K in keyof T]?: T[K] };
+type Raw = Record<string, unknown>;
+export const searchOf =
+  <T extends Raw>(read: (s: Raw) => T) =>
+  (s: Raw): Search<T> =>
+    read(s);

@@ -1,4 +1,4 @@
-import type { SessionView, UserView } from "@concordia/contracts";
+import { NO_ABILITIES, type SessionView, type UserView } from "@concordia/contracts";
 import type { Role } from "@concordia/core";
 import { type Query, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
@@ -52,7 +52,7 @@ export function useSession(): Session {
     try {
       await api("signOut");
     } finally {
-      adopt({ user: null, csrfToken: null });
+      adopt({ user: null, csrfToken: null, can: NO_ABILITIES });
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     }
   }, [adopt, queryClient]);

@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
-const NAMESPACES = ["common", "rules", "obligations", "registry", "registryEdit"] as const;
+/** Every namespace English has (common, then one per module); each language must have the same. */
+const NAMESPACES = readdirSync(`${dir}/en`)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -".json".length));
 const load = (lang: string) =>
   Object.fromEntries(
     NAMESPACES.map((ns) => [
@@ -31,6 +34,14 @@ const languages = readdirSync(dir, { withFileTypes: true })
 describe("translations", () => {
   it("cover the six UN languages", () => {
     expect(languages.sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+  });
+
+  it("have the same namespace files in every language", () => {
+    expect(NAMESPACES).toContain("common");
+    for (const lang of languages) {
+      const files = readdirSync(`${dir}/${lang}`).filter((f) => f.endsWith(".json"));
+      expect(files.map((f) => f.slice(0, -".json".length)).sort(), lang).toEqual([...NAMESPACES].sort());
+    }
   });
 
   for (const lang of languages.filter((l) => l !== "en")) {

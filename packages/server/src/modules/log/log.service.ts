@@ -1,16 +1,26 @@
+import { createHash } from "node:crypto";
 import {
+  abilities,
   base64Decode,
   base64Encode,
   consistencyProofFromHashAt,
+  DomainError,
   emptyRoot,
+  ensure,
   formatCheckpoint,
   inclusionProofFromHashAt,
+  invalid,
+  notarizationPolicy,
+  notFound,
   rootFromHashAt,
   signNote,
 } from "@concordia/core";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/connection.js";
-import { badRequest, HttpProblem, notFound } from "../../platform/http/problem.js";
+import type { Call } from "../../deps.js";
+import { recordAudit } from "../../platform/audit/service.js";
+import { userName } from "../members/queries.js";
+import { appendRecord } from "./records.js";
 import { createSequencer, indexOf, latestSize, SEQUENCER_LOCK_KEY, type Sequencer } from "./sequencer.js";
 import type { LogIdentity } from "./signer.js";
 import { logCheckpoints, logCosignatures, logEntries, logWitnesses } from "./tables.js";
@@ -49,8 +59,8 @@ export function createLogService(database: Database, identity: LogIdentity): Log
         if (idx !== null) return idx;
         await new Promise((r) => setTimeout(r, 20));
       }
-      throw new HttpProblem(
-        503,
+      throw new DomainError(
+        "unavailable",
         "Log busy",
         "The record is stored but not yet integrated into the log; ask for its receipt later.",
       );
@@ -69,7 +79,10 @@ export async function cosignedNote(db: Db, size: number): Promise<string | null>
   return cp.note + lines.map((l) => `${l.line}\n`).join("");
 }
 
-export async function logInfo(db: Db, identity: LogIdentity) {
+/** The log's state, with what the caller may do (`can.notarize`). */
+export async function logInfo(call: Call) {
+  const db = call.deps.database.db;
+  const identity = call.deps.log.identity;
   const [cp] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.size)).limit(1);
   const [pending] = await db.select({ n: count() }).from(logEntries).where(isNull(logEntries.idx));
   return {
@@ -80,6 +93,7 @@ export async function logInfo(db: Db, identity: LogIdentity) {
     checkpoint: cp ? await cosignedNote(db, cp.size) : null,
     checkpointAt: cp?.createdAt.toISOString() ?? null,
     pending: pending?.n ?? 0,
+    can: abilities(notarizationPolicy, call.ctx.actor),
   };
 }
 
@@ -93,13 +107,18 @@ function entryView(e: typeof logEntries.$inferSelect) {
   };
 }
 
-export async function getEntry(db: Db, index: number) {
+async function entryAt(db: Db, index: number) {
   const [e] = await db.select().from(logEntries).where(eq(logEntries.idx, index));
   if (!e) throw notFound(`Log entry ${index}`);
   return entryView(e);
 }
 
-export async function listEntries(db: Db, f: { page: number; pageSize: number; type?: string }) {
+export async function getEntry(call: Call, input: { index: number }) {
+  return entryAt(call.deps.database.db, input.index);
+}
+
+export async function listEntries(call: Call, f: { page: number; pageSize: number; type?: string }) {
+  const db = call.deps.database.db;
   const where = and(sql`${logEntries.idx} is not null`, f.type ? eq(logEntries.recordType, f.type) : undefined);
   const [rows, totals] = await Promise.all([
     db
@@ -116,11 +135,12 @@ export async function listEntries(db: Db, f: { page: number; pageSize: number; t
 
 async function checkSize(db: Db, size: number, field: string) {
   const latest = await latestSize(db);
-  if (size > latest) throw badRequest(field, `the log has ${latest} entries; ${size} is beyond its latest checkpoint`);
+  if (size > latest) throw invalid(field, `the log has ${latest} entries; ${size} is beyond its latest checkpoint`);
   return latest;
 }
 
-export async function inclusionProof(db: Db, q: { index?: number; leafHash?: string; treeSize?: number }) {
+export async function inclusionProof(call: Call, q: { index?: number; leafHash?: string; treeSize?: number }) {
+  const db = call.deps.database.db;
   let index = q.index;
   let leaf: Uint8Array | undefined;
   if (q.leafHash !== undefined) {
@@ -136,9 +156,9 @@ export async function inclusionProof(db: Db, q: { index?: number; leafHash?: str
   }
   const latest = await latestSize(db);
   const treeSize = q.treeSize ?? latest;
-  if (treeSize > latest) throw badRequest("querystring.treeSize", `the log has ${latest} entries`);
+  if (treeSize > latest) throw invalid("querystring.treeSize", `the log has ${latest} entries`);
   if (index! >= treeSize) {
-    throw badRequest(
+    throw invalid(
       q.leafHash ? "querystring.leafHash" : "querystring.index",
       `leaf ${index} is not in a tree of size ${treeSize}`,
     );
@@ -160,7 +180,8 @@ export async function inclusionProof(db: Db, q: { index?: number; leafHash?: str
   };
 }
 
-export async function consistencyProof(db: Db, from: number, to: number) {
+export async function consistencyProof(call: Call, { from, to }: { from: number; to: number }) {
+  const db = call.deps.database.db;
   await checkSize(db, to, "querystring.to");
   return withStoredHashes(db, to, (hashAt) => ({
     from,
@@ -171,8 +192,10 @@ export async function consistencyProof(db: Db, from: number, to: number) {
   }));
 }
 
-export async function receipt(db: Db, identity: LogIdentity, index: number) {
-  const entry = await getEntry(db, index);
+export async function receipt(call: Call, { index }: { index: number }) {
+  const db = call.deps.database.db;
+  const identity = call.deps.log.identity;
+  const entry = await entryAt(db, index);
   const size = await latestSize(db);
   const proof = await withStoredHashes(db, size, (hashAt) => inclusionProofFromHashAt(index, size, hashAt));
   return {
@@ -189,7 +212,8 @@ export async function receipt(db: Db, identity: LogIdentity, index: number) {
   };
 }
 
-export async function listCheckpoints(db: Db, f: { page: number; pageSize: number }) {
+export async function listCheckpoints(call: Call, f: { page: number; pageSize: number }) {
+  const db = call.deps.database.db;
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -228,4 +252,37 @@ export async function listCheckpoints(db: Db, f: { page: number; pageSize: numbe
     page: f.page,
     pageSize: f.pageSize,
   };
+}
+
+/**
+ * Notarizes a document (member delegates and the secretariat): its SHA-256 and title are logged
+ * and audited in one transaction; the answer is the receipt once the log has integrated it.
+ */
+export async function notarize(
+  call: Call,
+  input: { title: string; description?: string; fileName?: string; sha256?: string; contentBase64?: string },
+) {
+  ensure(notarizationPolicy, "notarize", call.ctx.actor);
+  const { ctx } = call;
+  const sha256 = input.sha256 ?? createHash("sha256").update(Buffer.from(input.contentBase64!, "base64")).digest("hex");
+  const seq = await call.deps.database.db.transaction(async (tx) => {
+    const name = await userName(tx, ctx.actor.userId!);
+    const seq = await appendRecord(tx, "notarization", {
+      title: input.title,
+      description: input.description,
+      fileName: input.fileName ?? null,
+      sha256,
+      notarizedBy: { userId: ctx.actor.userId, name: name ?? null },
+      notarizedAt: new Date().toISOString(),
+    });
+    await recordAudit(tx, ctx, {
+      action: "log.notarize",
+      resourceType: "log_entry",
+      resourceIds: [String(seq)],
+      details: { sha256, title: input.title },
+    });
+    return seq;
+  });
+  const index = await call.deps.log.awaitIndex(seq);
+  return receipt(call, { index });
 }

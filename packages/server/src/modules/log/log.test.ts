@@ -293,8 +293,16 @@ describe("witnesses", () => {
     const res = await t.request("POST", "/api/v1/log/cosignatures", { body: { size: info.size, cosignature: line } });
     expect(res.statusCode, res.body).toBe(201);
     expect((await t.request("GET", "/log/checkpoint")).body).toContain(line);
-    const witnesses = (await t.request("GET", "/api/v1/log/witnesses")).json().items;
+    const list = (await t.request("GET", "/api/v1/log/witnesses")).json();
+    const witnesses = list.items;
     expect(witnesses[0]).toMatchObject({ countryCode: "KE", lastCosignedSize: info.size });
+    expect(list.can).toEqual({ register: false, remove: false });
+    expect((await t.request("GET", "/api/v1/log/witnesses", { as: admin })).json().can).toEqual({
+      register: true,
+      remove: true,
+    });
+    expect(info.can).toEqual({ notarize: false });
+    expect((await t.request("GET", "/api/v1/log", { as: admin })).json().can).toEqual({ notarize: true });
 
     const unknownSize = await t.request("POST", "/api/v1/log/cosignatures", {
       body: { size: info.size + 1000, cosignature: line },

@@ -1,7 +1,6 @@
-import { leafHash } from "@concordia/core";
+import { invalid, leafHash } from "@concordia/core";
 import canonicalize from "canonicalize";
 import type { Tx } from "../../db/connection.js";
-import { badRequest } from "../../platform/http/problem.js";
 import { logEntries } from "./tables.js";
 
 /** C2SP tlog-tiles entry bundles prefix each entry with a 16-bit length. */
@@ -18,7 +17,7 @@ export async function appendRecord(tx: Tx, type: string, content: Record<string,
   if (record === undefined) throw new Error("record cannot be canonicalized");
   const bytes = new TextEncoder().encode(record);
   if (bytes.length > MAX_RECORD_BYTES) {
-    throw badRequest("body", `the record is ${bytes.length} bytes; the log takes at most ${MAX_RECORD_BYTES}`);
+    throw invalid("body", `the record is ${bytes.length} bytes; the log takes at most ${MAX_RECORD_BYTES}`);
   }
   const [row] = await tx
     .insert(logEntries)

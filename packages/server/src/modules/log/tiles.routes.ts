@@ -1,7 +1,7 @@
 import { parseTilePath, TILE_WIDTH, TileError } from "@concordia/core";
 import { and, asc, gte, lt } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { Deps } from "../../platform/context.js";
+import type { Deps } from "../../deps.js";
 import { sendProblem } from "../../platform/http/problem.js";
 import { cosignedNote } from "./log.service.js";
 import { latestSize } from "./sequencer.js";

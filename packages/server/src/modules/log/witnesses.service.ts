@@ -1,17 +1,21 @@
 import { randomUUID } from "node:crypto";
 import {
+  abilities,
+  conflict,
+  ensure,
+  invalid,
+  notFound,
   parseSignatureLine,
   parseVerifierKey,
   SIGNATURE_TYPE_COSIGNATURE_V1,
   type VerifierKey,
   verifyCosignatureLine,
+  witnessPolicy,
 } from "@concordia/core";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
-import type { RequestContext } from "../../platform/context.js";
-import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
-import { isCountry } from "../members/countries.js";
+import { isCountry } from "../members/queries.js";
 import { logCheckpoints, logCosignatures, logWitnesses } from "./tables.js";
 
 function parseWitnessKey(text: string): VerifierKey {
@@ -19,15 +23,18 @@ function parseWitnessKey(text: string): VerifierKey {
   try {
     key = parseVerifierKey(text.trim());
   } catch (err) {
-    throw badRequest("body.verifierKey", `not a C2SP note verifier key: ${(err as Error).message}`);
+    throw invalid("body.verifierKey", `not a C2SP note verifier key: ${(err as Error).message}`);
   }
   if (key.type !== SIGNATURE_TYPE_COSIGNATURE_V1) {
-    throw badRequest("body.verifierKey", "a witness key must be a cosignature/v1 key (type 0x04)");
+    throw invalid("body.verifierKey", "a witness key must be a cosignature/v1 key (type 0x04)");
   }
   return key;
 }
 
-export async function listWitnesses(db: Db) {
+/** The witnesses, with what the caller may do (`can.register`, `can.remove`). */
+export async function listWitnesses(call: Call) {
+  ensure(witnessPolicy, "list", call.ctx.actor);
+  const db = call.deps.database.db;
   const rows = await db
     .select({
       w: logWitnesses,
@@ -40,6 +47,7 @@ export async function listWitnesses(db: Db) {
     })
     .from(logWitnesses)
     .orderBy(logWitnesses.name);
+  const can = abilities(witnessPolicy, call.ctx.actor);
   return {
     items: rows.map(({ w, lastSize, lastAt }) => ({
       id: w.id,
@@ -50,18 +58,17 @@ export async function listWitnesses(db: Db) {
       lastCosignedSize: lastSize === null ? null : Number(lastSize),
       lastCosignedAt: lastAt === null ? null : new Date(lastAt).toISOString(),
     })),
+    can: { register: can.register, remove: can.remove },
   };
 }
 
-export async function registerWitness(
-  db: Db,
-  ctx: RequestContext,
-  input: { verifierKey: string; countryCode: string | null },
-) {
+export async function registerWitness(call: Call, input: { verifierKey: string; countryCode: string | null }) {
+  ensure(witnessPolicy, "register", call.ctx.actor);
+  const { ctx } = call;
   const key = parseWitnessKey(input.verifierKey);
   if (input.countryCode && !isCountry(input.countryCode))
-    throw badRequest("body.countryCode", "not an ISO 3166-1 alpha-2 country code");
-  return db.transaction(async (tx) => {
+    throw invalid("body.countryCode", "not an ISO 3166-1 alpha-2 country code");
+  return call.deps.database.db.transaction(async (tx) => {
     const id = randomUUID();
     const inserted = await tx
       .insert(logWitnesses)
@@ -94,8 +101,10 @@ export async function registerWitness(
   });
 }
 
-export async function removeWitness(db: Db, ctx: RequestContext, id: string) {
-  await db.transaction(async (tx) => {
+export async function removeWitness(call: Call, { id }: { id: string }) {
+  ensure(witnessPolicy, "remove", call.ctx.actor);
+  const { ctx } = call;
+  await call.deps.database.db.transaction(async (tx) => {
     const gone = await tx.delete(logWitnesses).where(eq(logWitnesses.id, id)).returning({ id: logWitnesses.id });
     if (!gone[0]) throw notFound("This witness");
     await recordAudit(tx, ctx, { action: "witness.remove", resourceType: "log_witness", resourceIds: [id] });
@@ -110,7 +119,9 @@ const MAX_FUTURE_SECONDS = 600;
  * checkpoints. The signature is the credential: it must come from a registered
  * witness key and verify over the checkpoint of that size that the log signed.
  */
-export async function submitCosignature(db: Db, ctx: RequestContext, input: { size: number; cosignature: string }) {
+export async function submitCosignature(call: Call, input: { size: number; cosignature: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const line = input.cosignature.startsWith("\u2014 ")
     ? input.cosignature.trim()
     : `\u2014 ${input.cosignature.trim()}`;
@@ -118,31 +129,31 @@ export async function submitCosignature(db: Db, ctx: RequestContext, input: { si
   try {
     sig = parseSignatureLine(line);
   } catch (err) {
-    throw badRequest("body.cosignature", `not a signature line: ${(err as Error).message}`);
+    throw invalid("body.cosignature", `not a signature line: ${(err as Error).message}`);
   }
   const [witness] = await db
     .select()
     .from(logWitnesses)
     .where(and(eq(logWitnesses.name, sig.name), eq(logWitnesses.keyId, sig.keyId)));
   if (!witness)
-    throw badRequest(
+    throw invalid(
       "body.cosignature",
       `no registered witness has the key ${sig.name}+${sig.keyId.toString(16).padStart(8, "0")}`,
     );
   const [cp] = await db.select().from(logCheckpoints).where(eq(logCheckpoints.size, input.size));
-  if (!cp) throw badRequest("body.size", `the log never signed a checkpoint of size ${input.size}`);
+  if (!cp) throw invalid("body.size", `the log never signed a checkpoint of size ${input.size}`);
   const checkpointText = cp.note.slice(0, cp.note.indexOf("\n\n") + 1);
   let timestamp: number;
   try {
     timestamp = verifyCosignatureLine(checkpointText, line, parseVerifierKey(witness.verifierKey)).timestamp;
   } catch (err) {
-    throw badRequest(
+    throw invalid(
       "body.cosignature",
       `the cosignature does not verify over checkpoint ${input.size}: ${(err as Error).message}`,
     );
   }
   if (timestamp > Date.now() / 1000 + MAX_FUTURE_SECONDS)
-    throw badRequest("body.cosignature", "the cosignature's time is in the future");
+    throw invalid("body.cosignature", "the cosignature's time is in the future");
   await db.transaction(async (tx) => {
     await tx
       .insert(logCosignatures)

@@ -1,12 +1,9 @@
-import { apiTokenPolicy } from "@concordia/core";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Deps } from "../../deps.js";
 import { SESSION_COOKIE, SESSION_DAYS } from "../../platform/auth/authenticate.js";
-import type { Deps } from "../../platform/context.js";
-import { unauthenticated } from "../../platform/http/problem.js";
-import { defineRoute, ensure } from "../../platform/http/route.js";
+import { routesFor } from "../../platform/http/route.js";
 import * as accounts from "./accounts.service.js";
 import { acceptInvitation } from "./invitations.service.js";
-import { personView } from "./people.service.js";
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, secret: string) {
   reply.setCookie(SESSION_COOKIE, secret, {
@@ -18,109 +15,93 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, secret: string
   });
 }
 
+/** A new session's answer: the cookie carries the secret, the body the person, CSRF token and abilities. */
+function opened(reply: FastifyReply, deps: Deps, { session, user, can }: Awaited<ReturnType<typeof accounts.signIn>>) {
+  setSessionCookie(reply, deps, session.secret);
+  return { user, csrfToken: session.csrfToken, can };
+}
+
+// Thin: the services check access (accountPolicy, apiTokenPolicy); cookies, the CSRF token,
+// the user agent and rate limits are the HTTP edge's business and stay here.
 export function accountRoutes(app: FastifyInstance, deps: Deps) {
-  const db = deps.database.db;
+  const route = routesFor(app, deps);
   const limit = { rateLimitPerMinute: deps.config.authRateLimit };
+  const userAgent = (headers: { "user-agent"?: string }) => headers["user-agent"];
 
-  defineRoute(
-    app,
+  route(
     "signUp",
-    async ({ body, ctx, request, reply }) => {
-      const { session, user } = await accounts.signUp(deps, ctx, body, request.headers["user-agent"]);
-      setSessionCookie(reply, deps, session.secret);
-      return { user, csrfToken: session.csrfToken };
+    async ({ body, call }) => {
+      await accounts.signUp(call, body);
+      return null;
     },
     limit,
   );
 
-  defineRoute(
-    app,
+  route(
     "signIn",
-    async ({ body, ctx, request, reply }) => {
-      const { session, user } = await accounts.signIn(deps, ctx, body, request.headers["user-agent"]);
-      setSessionCookie(reply, deps, session.secret);
-      return { user, csrfToken: session.csrfToken };
-    },
+    async ({ body, call, request, reply }) =>
+      opened(reply, deps, await accounts.signIn(call, { ...body, userAgent: userAgent(request.headers) })),
     limit,
   );
 
-  defineRoute(app, "signOut", async ({ ctx, reply }) => {
-    await accounts.signOut(db, ctx);
+  route("signOut", async ({ call, reply }) => {
+    await accounts.signOut(call);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return null;
   });
 
-  defineRoute(app, "session", async ({ ctx, request }) => {
-    if (!ctx.actor.userId) return { user: null, csrfToken: null };
-    return { user: await personView(db, ctx.actor.userId), csrfToken: request.csrfToken };
+  route("session", async ({ call, request }) => {
+    const { user, can } = await accounts.currentSession(call);
+    return { user, csrfToken: user ? request.csrfToken : null, can };
   });
 
-  defineRoute(
-    app,
+  route(
     "verifyEmail",
-    async ({ body, ctx }) => {
-      await accounts.verifyEmail(db, ctx, body.token);
+    async ({ body, call }) => {
+      await accounts.verifyEmail(call, body);
       return null;
     },
     limit,
   );
 
-  defineRoute(
-    app,
+  route(
     "resendVerification",
-    async ({ ctx }) => {
-      if (!ctx.actor.userId) throw unauthenticated();
-      await accounts.resendVerification(deps, ctx);
+    async ({ call }) => {
+      await accounts.resendVerification(call);
       return null;
     },
     limit,
   );
 
-  defineRoute(
-    app,
+  route(
     "requestPasswordReset",
-    async ({ body, ctx }) => {
-      await accounts.requestPasswordReset(deps, ctx, body.email);
+    async ({ body, call }) => {
+      await accounts.requestPasswordReset(call, body);
       return null;
     },
     limit,
   );
 
-  defineRoute(
-    app,
+  route(
     "confirmPasswordReset",
-    async ({ body, ctx }) => {
-      await accounts.confirmPasswordReset(db, ctx, body.token, body.password);
+    async ({ body, call }) => {
+      await accounts.confirmPasswordReset(call, body);
       return null;
     },
     limit,
   );
 
-  defineRoute(
-    app,
+  route(
     "acceptInvitation",
-    async ({ body, ctx, request, reply }) => {
-      const { session, user } = await acceptInvitation(deps, ctx, body, request.headers["user-agent"]);
-      setSessionCookie(reply, deps, session.secret);
-      return { user, csrfToken: session.csrfToken };
-    },
+    async ({ body, call, request, reply }) =>
+      opened(reply, deps, await acceptInvitation(call, { ...body, userAgent: userAgent(request.headers) })),
     limit,
   );
 
-  defineRoute(app, "listApiTokens", async ({ ctx }) => {
-    ensure(apiTokenPolicy, "list", ctx);
-    return accounts.listApiTokens(db, ctx.actor.userId!);
-  });
-
-  defineRoute(app, "createApiToken", async ({ body, ctx }) => {
-    ensure(apiTokenPolicy, "create", ctx);
-    return db.transaction((tx) => accounts.createApiToken(tx, ctx, ctx.actor.userId!, body));
-  });
-
-  defineRoute(app, "revokeApiToken", async ({ params, ctx }) => {
-    // "self": the service then answers 404 for a token that is not the caller's.
-    ensure(apiTokenPolicy, "revoke", ctx, { userId: ctx.actor.userId ?? undefined });
-    await accounts.revokeApiToken(db, ctx, params.id);
+  route("listApiTokens", ({ call }) => accounts.listApiTokens(call));
+  route("createApiToken", ({ body, call }) => accounts.issueApiToken(call, body));
+  route("revokeApiToken", async ({ params, call }) => {
+    await accounts.revokeApiToken(call, params);
     return null;
   });
 }

@@ -27,12 +27,16 @@ interface Case {
   allowed: Who[];
   /** Signed-in callers who cannot see the resource at all get 404 (it is not public), not 403. */
   notFound?: Who[];
+  /** Made with the person's browser session instead of their API token (tokens cannot mint tokens). */
+  session?: boolean;
   /** Builds a fresh request (fresh resources, so an allowed call never spoils the next). */
   make(ctx: { orgId: string; self: Agent }): Promise<{ method: string; url: string; body?: unknown }>;
 }
 
 let t: TestApp;
 let admin: Agent;
+/** The password of the harness's people (`t.person`). */
+const PASSWORD = "long-enough-password";
 
 const newOrg = () => t.organization();
 async function newInvitation() {
@@ -262,9 +266,15 @@ const cases: Case[] = [
     },
   },
   {
-    name: "create an API token",
+    name: "create an API token (from a session)",
     allowed: SIGNED_IN,
+    session: true,
     make: async () => ({ method: "POST", url: "/api/v1/auth/tokens", body: { name: "ci" } }),
+  },
+  {
+    name: "create an API token with an API token",
+    allowed: [],
+    make: async () => ({ method: "POST", url: "/api/v1/auth/tokens", body: { name: "child" } }),
   },
   {
     name: "list one's API tokens",
@@ -274,6 +284,7 @@ const cases: Case[] = [
   {
     name: "revoke one's own API token",
     allowed: SIGNED_IN,
+    session: true,
     make: async ({ self }) => {
       const res = await t.request("POST", "/api/v1/auth/tokens", { as: self, body: { name: "to revoke" } });
       // The public has no token of its own: point it at someone else's.
@@ -286,20 +297,20 @@ const cases: Case[] = [
   },
 ];
 
-const agents = new Map<Who, { agent: Agent; orgId: string }>();
+const agents = new Map<Who, { agent: Agent; session: Agent; orgId: string }>();
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await adminAgent(t);
   for (const who of EVERYONE) {
     if (who === "public") {
-      agents.set(who, { agent: PUBLIC, orgId: await newOrg() });
+      agents.set(who, { agent: PUBLIC, session: PUBLIC, orgId: await newOrg() });
     } else if (who === "registered") {
       const p = await t.person();
-      agents.set(who, { agent: p.agent, orgId: await newOrg() });
+      agents.set(who, { agent: p.agent, session: await t.signIn(p.email, PASSWORD), orgId: await newOrg() });
     } else {
       const p = await t.person(who);
-      agents.set(who, { agent: p.agent, orgId: p.organizationId! });
+      agents.set(who, { agent: p.agent, session: await t.signIn(p.email, PASSWORD), orgId: p.organizationId! });
     }
   }
 });
@@ -307,7 +318,8 @@ afterAll(() => t.close());
 
 describe.each(cases)("$name", (c) => {
   it.each(EVERYONE)("as %s", async (who) => {
-    const { agent, orgId } = agents.get(who)!;
+    const { orgId, ...as } = agents.get(who)!;
+    const agent = c.session ? as.session : as.agent;
     const req = await c.make({ orgId, self: agent });
     const res = await t.request(req.method, req.url, { as: agent, body: req.body });
     if (c.allowed.includes(who)) {

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/connection.js";
-import { createUser } from "../modules/members/accounts.service.js";
-import { insertOrganization } from "../modules/members/directory.service.js";
-import { memberships, organizations } from "../modules/members/tables.js";
-import { recordAudit } from "./audit/service.js";
-import { users } from "./auth/tables.js";
-import { SYSTEM_CONTEXT } from "./context.js";
+import type { Db } from "../../db/connection.js";
+import { recordAudit } from "../../platform/audit/service.js";
+import { users } from "../../platform/auth/tables.js";
+import { SYSTEM_CONTEXT } from "../../platform/context.js";
+import { createUser } from "./accounts.service.js";
+import { insertOrganization } from "./directory.service.js";
+import { memberships, organizations } from "./tables.js";
 
 export const SECRETARIAT_NAME = "Secretariat";
 

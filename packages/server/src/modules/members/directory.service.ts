@@ -1,13 +1,23 @@
 import { randomUUID } from "node:crypto";
-import type { MembershipStatus, StakeholderType } from "@concordia/core";
+import {
+  type Actor,
+  abilities,
+  authorize,
+  conflict,
+  ensure,
+  invalid,
+  type MembershipStatus,
+  memberStatePolicy,
+  notFound,
+  organizationPolicy,
+  type StakeholderType,
+} from "@concordia/core";
 import { and, asc, count, eq, ilike, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import { users } from "../../platform/auth/tables.js";
-import type { Deps, RequestContext } from "../../platform/context.js";
-import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
-import { appendRecord } from "../log/records.js";
-import { logEntries } from "../log/tables.js";
+import { appendRecord, logIndexSql } from "../log/queries.js";
 import { countryNames, isCountry } from "./countries.js";
 import { memberStates, memberships, organizations } from "./tables.js";
 
@@ -26,16 +36,24 @@ function stateView(s: StateRow, logIndex: number | null) {
   };
 }
 
-export async function listMemberStates(db: Db) {
-  const rows = await db
-    .select({ s: memberStates, idx: logEntries.idx })
-    .from(memberStates)
-    .leftJoin(logEntries, eq(logEntries.seq, memberStates.logSeq));
-  return { items: rows.map((r) => stateView(r.s, r.idx)).sort((a, b) => a.names.en.localeCompare(b.names.en)) };
+export async function listMemberStates(call: Call) {
+  const { actor } = call.ctx;
+  ensure(memberStatePolicy, "list", actor);
+  const rows = await call.deps.database.db
+    .select({ s: memberStates, idx: logIndexSql(memberStates.logSeq).mapWith(Number) })
+    .from(memberStates);
+  const { admit, remove } = abilities(memberStatePolicy, actor);
+  return {
+    items: rows.map((r) => stateView(r.s, r.idx ?? null)).sort((a, b) => a.names.en.localeCompare(b.names.en)),
+    can: { admit, remove },
+  };
 }
 
-export async function admitMemberState(deps: Deps, ctx: RequestContext, code: string, status: MembershipStatus) {
-  if (!isCountry(code)) throw badRequest("params.code", "not an ISO 3166-1 alpha-2 country code");
+export async function admitMemberState(call: Call, input: { code: string; status: MembershipStatus }) {
+  const { deps, ctx } = call;
+  ensure(memberStatePolicy, "admit", ctx.actor);
+  const { code, status } = input;
+  if (!isCountry(code)) throw invalid("params.code", "not an ISO 3166-1 alpha-2 country code");
   const { row, seq } = await deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(memberStates).where(eq(memberStates.code, code));
     const seq = await appendRecord(tx, "membership_decision", {
@@ -61,7 +79,10 @@ export async function admitMemberState(deps: Deps, ctx: RequestContext, code: st
   return stateView(row, await deps.log.awaitIndex(seq));
 }
 
-export async function removeMemberState(deps: Deps, ctx: RequestContext, code: string) {
+export async function removeMemberState(call: Call, input: { code: string }) {
+  const { deps, ctx } = call;
+  ensure(memberStatePolicy, "remove", ctx.actor);
+  const { code } = input;
   const seq = await deps.database.db.transaction(async (tx) => {
     const gone = await tx.delete(memberStates).where(eq(memberStates.code, code)).returning();
     if (gone.length === 0) throw notFound("This member state");
@@ -89,7 +110,13 @@ type OrgRow = typeof organizations.$inferSelect;
 // Written out in SQL: inside a sub-select Drizzle would not qualify the column names.
 const peopleCount = sql<number>`(select count(distinct m.user_id)::int from memberships m where m.organization_id = "organizations"."id")`;
 
-function orgView(o: OrgRow, people: number) {
+/** What the actor may do with one organization (scoped to it: a delegate may update their own). */
+function orgAbilities(actor: Actor, organizationId: string) {
+  const { update, remove, listPeople } = abilities(organizationPolicy, actor, { organizationId });
+  return { update, remove, listPeople };
+}
+
+function orgView(o: OrgRow, people: number, actor: Actor) {
   return {
     id: o.id,
     name: o.name,
@@ -101,20 +128,27 @@ function orgView(o: OrgRow, people: number) {
     peopleCount: Number(people),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    can: orgAbilities(actor, o.id),
   };
 }
 
-export async function getOrganization(db: Db | Tx, id: string) {
+/** One organization as the actor sees it (inside a caller's transaction, or not). */
+async function organizationView(db: Db | Tx, actor: Actor, id: string) {
   const [row] = await db
     .select({ o: organizations, people: peopleCount })
     .from(organizations)
     .where(eq(organizations.id, id));
   if (!row) throw notFound("This organization");
-  return orgView(row.o, row.people);
+  return orgView(row.o, row.people, actor);
+}
+
+export async function getOrganization(call: Call, input: { id: string }) {
+  ensure(organizationPolicy, "read", call.ctx.actor);
+  return organizationView(call.deps.database.db, call.ctx.actor, input.id);
 }
 
 export async function listOrganizations(
-  db: Db,
+  call: Call,
   f: {
     page: number;
     pageSize: number;
@@ -124,6 +158,9 @@ export async function listOrganizations(
     country?: string;
   },
 ) {
+  const { actor } = call.ctx;
+  ensure(organizationPolicy, "list", actor);
+  const db = call.deps.database.db;
   const where = and(
     f.q ? ilike(organizations.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
     f.type ? eq(organizations.type, f.type) : undefined,
@@ -144,7 +181,7 @@ export async function listOrganizations(
       : f.page > 1
         ? ((await db.select({ n: count() }).from(organizations).where(where))[0]?.n ?? 0)
         : 0;
-  return { items: rows.map((r) => orgView(r.o, r.people)), total, page: f.page, pageSize: f.pageSize };
+  return { items: rows.map((r) => orgView(r.o, r.people, actor)), total, page: f.page, pageSize: f.pageSize };
 }
 
 interface OrgInput {
@@ -157,7 +194,7 @@ interface OrgInput {
 }
 
 function checkCountry(code: string | null | undefined) {
-  if (code && !isCountry(code)) throw badRequest("body.countryCode", "not an ISO 3166-1 alpha-2 country code");
+  if (code && !isCountry(code)) throw invalid("body.countryCode", "not an ISO 3166-1 alpha-2 country code");
 }
 
 async function nameTaken(tx: Tx | Db, name: string, exceptId?: string) {
@@ -175,8 +212,10 @@ export async function insertOrganization(tx: Tx | Db, input: OrgInput, id: strin
   return id;
 }
 
-export async function createOrganization(db: Db, ctx: RequestContext, input: OrgInput) {
-  return db.transaction(async (tx) => {
+export async function createOrganization(call: Call, input: OrgInput) {
+  const { deps, ctx } = call;
+  ensure(organizationPolicy, "create", ctx.actor);
+  return deps.database.db.transaction(async (tx) => {
     const id = await insertOrganization(tx, input);
     await recordAudit(tx, ctx, {
       action: "organization.create",
@@ -184,22 +223,21 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Org
       resourceIds: [id],
       details: { name: input.name },
     });
-    return getOrganization(tx, id);
+    return organizationView(tx, ctx.actor, id);
   });
 }
 
-export async function updateOrganization(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  patch: Partial<OrgInput>,
-  canChangeStatus: boolean,
-) {
+export async function updateOrganization(call: Call, input: { id: string } & Partial<OrgInput>) {
+  const { deps, ctx } = call;
+  const { id, ...patch } = input;
+  ensure(organizationPolicy, "update", ctx.actor, { organizationId: id });
+  // Membership status is the secretariat's decision: who may register organizations may change it.
+  const canChangeStatus = authorize(organizationPolicy, "create", ctx.actor) === "allow";
   if (patch.status !== undefined && !canChangeStatus) {
-    throw badRequest("body.status", "only the secretariat can change membership status");
+    throw invalid("body.status", "only the secretariat can change membership status");
   }
   checkCountry(patch.countryCode);
-  return db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     if (patch.name && (await nameTaken(tx, patch.name, id)))
       throw conflict("An organization with this name exists.", "body.name");
     const updated = await tx
@@ -214,12 +252,15 @@ export async function updateOrganization(
       resourceIds: [id],
       details: patch,
     });
-    return getOrganization(tx, id);
+    return organizationView(tx, ctx.actor, id);
   });
 }
 
-export async function removeOrganization(db: Db, ctx: RequestContext, id: string) {
-  await db.transaction(async (tx) => {
+export async function removeOrganization(call: Call, input: { id: string }) {
+  const { deps, ctx } = call;
+  ensure(organizationPolicy, "remove", ctx.actor);
+  const { id } = input;
+  await deps.database.db.transaction(async (tx) => {
     const [people] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, id));
     if ((people?.n ?? 0) > 0) throw conflict("This organization still has people; revoke their roles first.");
     const gone = await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id });
@@ -228,8 +269,13 @@ export async function removeOrganization(db: Db, ctx: RequestContext, id: string
   });
 }
 
-export async function listOrganizationPeople(db: Db, id: string) {
-  await getOrganization(db, id);
+export async function listOrganizationPeople(call: Call, input: { id: string }) {
+  const { actor } = call.ctx;
+  ensure(organizationPolicy, "listPeople", actor);
+  const db = call.deps.database.db;
+  const { id } = input;
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id));
+  if (!org) throw notFound("This organization");
   const rows = await db
     .select({ membershipId: memberships.id, userId: users.id, name: users.name, role: memberships.role })
     .from(memberships)

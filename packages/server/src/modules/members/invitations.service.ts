@@ -1,14 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@concordia/core";
+import {
+  abilities,
+  conflict,
+  DomainError,
+  ensure,
+  invalid,
+  invitationPolicy,
+  notFound,
+  type Role,
+} from "@concordia/core";
 import { and, count, desc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import { newSecret, secretHash, verifyPassword } from "../../platform/auth/secrets.js";
 import { users } from "../../platform/auth/tables.js";
-import type { Deps, RequestContext } from "../../platform/context.js";
-import { badRequest, conflict, HttpProblem, notFound } from "../../platform/http/problem.js";
-import { createSession, createUser } from "./accounts.service.js";
-import { invitationEmail } from "./emails.js";
+import { createSession, createUser, issueEmailToken, sessionAbilities } from "./accounts.service.js";
+import { accountTakeoverEmail, invitationEmail } from "./emails.js";
 import { personView } from "./people.service.js";
 import { invitations, memberships, organizations } from "./tables.js";
 
@@ -61,7 +69,10 @@ function toView(row: { i: typeof invitations.$inferSelect; organizationName: str
   };
 }
 
-export async function listInvitations(db: Db, f: { page: number; pageSize: number; status?: Status }) {
+export async function listInvitations(call: Call, f: { page: number; pageSize: number; status?: Status }) {
+  const { actor } = call.ctx;
+  ensure(invitationPolicy, "list", actor);
+  const db = call.deps.database.db;
   const where = f.status ? statusWhere(f.status) : undefined;
   const [rows, totals] = await Promise.all([
     db
@@ -75,17 +86,22 @@ export async function listInvitations(db: Db, f: { page: number; pageSize: numbe
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(invitations).where(where),
   ]);
-  return { items: rows.map(toView), total: totals[0]?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const { create, revoke } = abilities(invitationPolicy, actor);
+  return {
+    items: rows.map(toView),
+    total: totals[0]?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+    can: { create, revoke },
+  };
 }
 
-export async function createInvitation(
-  deps: Deps,
-  ctx: RequestContext,
-  input: { email: string; organizationId: string; role: Role },
-) {
+export async function createInvitation(call: Call, input: { email: string; organizationId: string; role: Role }) {
+  const { deps, ctx } = call;
+  ensure(invitationPolicy, "create", ctx.actor);
   return deps.database.db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, input.organizationId));
-    if (!org) throw badRequest("body.organizationId", "no organization with this id");
+    if (!org) throw invalid("body.organizationId", "no organization with this id");
     const token = newSecret();
     const id = randomUUID();
     await tx.insert(invitations).values({
@@ -111,8 +127,11 @@ export async function createInvitation(
   });
 }
 
-export async function revokeInvitation(db: Db, ctx: RequestContext, id: string) {
-  await db.transaction(async (tx) => {
+export async function revokeInvitation(call: Call, input: { id: string }) {
+  const { deps, ctx } = call;
+  ensure(invitationPolicy, "revoke", ctx.actor);
+  const { id } = input;
+  await deps.database.db.transaction(async (tx) => {
     const [i] = await tx.select().from(invitations).where(eq(invitations.id, id));
     if (!i) throw notFound("This invitation");
     if (statusOf(i) !== "pending") throw conflict(`This invitation is ${statusOf(i)}, not pending.`);
@@ -128,13 +147,15 @@ async function pendingByToken(tx: Tx | Db, token: string) {
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .where(eq(invitations.secretHash, secretHash(token)));
   if (!row || statusOf(row.i) !== "pending") {
-    throw new HttpProblem(404, "Not found", "This invitation is unknown, already used, revoked or expired.");
+    throw new DomainError("not_found", "Not found", "This invitation is unknown, already used, revoked or expired.");
   }
   return row;
 }
 
-export async function previewInvitation(db: Db, token: string) {
-  const row = await pendingByToken(db, token);
+export async function previewInvitation(call: Call, input: { token: string }) {
+  ensure(invitationPolicy, "preview", call.ctx.actor);
+  const db = call.deps.database.db;
+  const row = await pendingByToken(db, input.token);
   const existing = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${row.i.email}`);
   return {
     email: row.i.email,
@@ -145,28 +166,64 @@ export async function previewInvitation(db: Db, token: string) {
   };
 }
 
+/** How long the takeover link of a never-confirmed account stays valid (that of a password reset). */
+const TAKEOVER_LINK_MS = 3_600_000;
+
 /**
  * Accepts an invitation. A new person gets an account (the emailed link proves the
  * address); someone who already has one proves it with their password. Either way
  * they get the role and a session.
+ *
+ * An existing account whose address was never confirmed may have been created by someone else
+ * with this address (and hold their sessions): the role is not granted. The answer (403) says
+ * to take the account over first; a password-reset link goes to the address, and the reset
+ * confirms the address and ends every session and API token of the account. Accepting again
+ * with the new password then grants the role.
  */
 export async function acceptInvitation(
-  deps: Deps,
-  ctx: RequestContext,
-  input: { token: string; name?: string; password: string },
-  userAgent?: string,
+  call: Call,
+  input: { token: string; name?: string; password: string; userAgent?: string },
 ) {
+  const { deps, ctx } = call;
+  ensure(invitationPolicy, "accept", ctx.actor);
+  // Its own transaction: the link must be sent even though the acceptance is refused.
+  const takeover = await deps.database.db.transaction(async (tx) => {
+    const { i, organizationName } = await pendingByToken(tx, input.token);
+    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${i.email}`);
+    if (!existing || existing.emailVerifiedAt || existing.disabled) return false;
+    const secret = await issueEmailToken(tx, existing.id, "reset_password", TAKEOVER_LINK_MS);
+    await deps.mailer.enqueue(tx, {
+      to: existing.email,
+      ...accountTakeoverEmail(deps.config.publicUrl, existing.name, organizationName, secret),
+    });
+    await recordAudit(tx, ctx, {
+      action: "invitation.takeover_required",
+      resourceType: "invitation",
+      resourceIds: [i.id, existing.id, i.organizationId],
+    });
+    return true;
+  });
+  if (takeover) {
+    throw new DomainError(
+      "forbidden",
+      "Take over the account first",
+      "The account with this email address was never confirmed, so it may have been created by someone else. " +
+        "We emailed a password-reset link to this address: choose a new password with it (this confirms the address " +
+        "and signs out every other session and API token), then accept the invitation again with the new password.",
+      [{ field: "body.password", message: "reset the password of this never-confirmed account first (link emailed)" }],
+    );
+  }
   return deps.database.db.transaction(async (tx) => {
     const { i } = await pendingByToken(tx, input.token);
     const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${i.email}`);
     let userId: string;
     if (existing) {
       if (existing.disabled || !(await verifyPassword(existing.passwordHash, input.password))) {
-        throw badRequest("body.password", "this is not the password of the existing account for this email");
+        throw invalid("body.password", "this is not the password of the existing account for this email");
       }
       userId = existing.id;
     } else {
-      if (!input.name) throw badRequest("body.name", "a name is needed to create the account");
+      if (!input.name) throw invalid("body.name", "a name is needed to create the account");
       userId = await createUser(tx, {
         email: i.email,
         name: input.name,
@@ -179,7 +236,7 @@ export async function acceptInvitation(
       .values({ id: randomUUID(), userId, organizationId: i.organizationId, role: i.role })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, i.id));
-    const session = await createSession(tx, userId, { ip: ctx.ip, userAgent });
+    const session = await createSession(tx, userId, { ip: ctx.ip, userAgent: input.userAgent });
     await recordAudit(
       tx,
       { ...ctx, actor: { ...ctx.actor, userId } },
@@ -190,6 +247,7 @@ export async function acceptInvitation(
         details: { role: i.role, newAccount: !existing },
       },
     );
-    return { session, user: await personView(tx as unknown as Db, userId) };
+    const user = await personView(tx, userId);
+    return { session, user, can: sessionAbilities(user) };
   });
 }

@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@concordia/core";
+import { abilities, conflict, ensure, invalid, notFound, peoplePolicy, type Role } from "@concordia/core";
 import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/connection.js";
+import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import { users } from "../../platform/auth/tables.js";
-import type { RequestContext } from "../../platform/context.js";
-import { badRequest, conflict, notFound } from "../../platform/http/problem.js";
 import { memberships, organizations } from "./tables.js";
 
 type UserRow = typeof users.$inferSelect;
 
-async function rolesOf(db: Db, userIds: string[]) {
+async function rolesOf(db: Db | Tx, userIds: string[]) {
   if (userIds.length === 0)
     return new Map<string, { membershipId: string; role: Role; organizationId: string; organizationName: string }[]>();
   const rows = await db
@@ -49,16 +48,20 @@ function toView(u: UserRow, roles: Awaited<ReturnType<typeof rolesOf>>) {
   };
 }
 
-export async function personView(db: Db, userId: string) {
+/** One person with their roles (inside a caller's transaction, or not). */
+export async function personView(db: Db | Tx, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) throw notFound("This person");
   return toView(u, await rolesOf(db, [u.id]));
 }
 
 export async function listPeople(
-  db: Db,
+  call: Call,
   f: { page: number; pageSize: number; q?: string; role?: Role; organizationId?: string },
 ) {
+  const { actor } = call.ctx;
+  ensure(peoplePolicy, "list", actor);
+  const db = call.deps.database.db;
   const roleFilter =
     f.role || f.organizationId
       ? sql`exists (select 1 from memberships m where m.user_id = "users"."id"${f.role ? sql` and m.role = ${f.role}` : sql``}${
@@ -80,19 +83,24 @@ export async function listPeople(
     db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((u) => toView(u, roles)), total: totals[0]?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const { update, grantRole, revokeRole } = abilities(peoplePolicy, actor);
+  return {
+    items: rows.map((u) => toView(u, roles)),
+    total: totals[0]?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+    can: { update, grantRole, revokeRole },
+  };
 }
 
-export async function updatePerson(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  patch: { disabled?: boolean; name?: string },
-) {
+export async function updatePerson(call: Call, input: { id: string; disabled?: boolean; name?: string }) {
+  const { deps, ctx } = call;
+  ensure(peoplePolicy, "update", ctx.actor);
+  const { id, ...patch } = input;
   if (patch.disabled === true && id === ctx.actor.userId) {
-    throw badRequest("body.disabled", "you cannot disable your own account");
+    throw invalid("body.disabled", "you cannot disable your own account");
   }
-  return db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({ ...patch, updatedAt: new Date() })
@@ -100,23 +108,21 @@ export async function updatePerson(
       .returning({ id: users.id });
     if (updated.length === 0) throw notFound("This person");
     await recordAudit(tx, ctx, { action: "person.update", resourceType: "user", resourceIds: [id], details: patch });
-    return personView(tx as unknown as Db, id);
+    return personView(tx, id);
   });
 }
 
-export async function grantRole(
-  db: Db,
-  ctx: RequestContext,
-  input: { userId: string; organizationId: string; role: Role },
-) {
-  return db.transaction(async (tx) => {
+export async function grantRole(call: Call, input: { userId: string; organizationId: string; role: Role }) {
+  const { deps, ctx } = call;
+  ensure(peoplePolicy, "grantRole", ctx.actor);
+  return deps.database.db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-    if (!u) throw badRequest("body.userId", "no person with this id");
+    if (!u) throw invalid("body.userId", "no person with this id");
     const [o] = await tx
       .select({ id: organizations.id })
       .from(organizations)
       .where(eq(organizations.id, input.organizationId));
-    if (!o) throw badRequest("body.organizationId", "no organization with this id");
+    if (!o) throw invalid("body.organizationId", "no organization with this id");
     const id = randomUUID();
     const inserted = await tx
       .insert(memberships)
@@ -130,12 +136,15 @@ export async function grantRole(
       resourceIds: [id, input.userId, input.organizationId],
       details: { role: input.role },
     });
-    return personView(tx as unknown as Db, input.userId);
+    return personView(tx, input.userId);
   });
 }
 
-export async function revokeRole(db: Db, ctx: RequestContext, membershipId: string) {
-  await db.transaction(async (tx) => {
+export async function revokeRole(call: Call, input: { id: string }) {
+  const { deps, ctx } = call;
+  ensure(peoplePolicy, "revokeRole", ctx.actor);
+  const membershipId = input.id;
+  await deps.database.db.transaction(async (tx) => {
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, membershipId));
     if (!m) throw notFound("This role");
     if (m.role === "secretariat_admin") {

@@ -1,15 +1,18 @@
 import {
   type Actor,
-  evaluateRule,
+  authorize,
+  ensure,
+  forbidden,
+  notFound,
   projectDocument,
   registryPolicy,
   type SystemDocument,
+  unauthenticated,
   viewerLevel,
 } from "@concordia/core";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import type { RequestContext } from "../../platform/context.js";
-import { forbidden, notFound, unauthenticated } from "../../platform/http/problem.js";
 import { registrySystems } from "./tables.js";
 
 export type SystemRow = typeof registrySystems.$inferSelect;
@@ -37,21 +40,15 @@ export function projectFor(actor: Actor, row: SystemRow): { document: Partial<Sy
   return projectDocument(row.document, viewerLevel(actor, row.organizationId));
 }
 
-export function allowed(action: keyof typeof registryPolicy, ctx: RequestContext, organizationId: string): boolean {
-  return evaluateRule(registryPolicy[action], ctx.actor, { organizationId }) === "allow";
-}
-
-/** Throws 401/403 unless the policy allows the action on the system's organization. */
+/** Throws 401/403 unless the policy allows the action on the system's organization (core's ensure). */
 export function ensureOn(action: keyof typeof registryPolicy, ctx: RequestContext, organizationId: string) {
-  const decision = evaluateRule(registryPolicy[action], ctx.actor, { organizationId });
-  if (decision === "unauthenticated") throw unauthenticated();
-  if (decision === "forbidden") throw forbidden();
+  ensure(registryPolicy, action, ctx.actor, { organizationId });
 }
 
 /** Risk registers and assessments: the organization's providers, auditors and delegates, the secretariat, and any auditor. */
 export function ensureReadRisks(ctx: RequestContext, organizationId: string) {
-  const decision = evaluateRule(registryPolicy.readRisks, ctx.actor, { organizationId });
-  if (decision === "allow" || evaluateRule(registryPolicy.readAllRisks, ctx.actor) === "allow") return;
+  const decision = authorize(registryPolicy, "readRisks", ctx.actor, { organizationId });
+  if (decision === "allow" || authorize(registryPolicy, "readAllRisks", ctx.actor) === "allow") return;
   if (decision === "unauthenticated") throw unauthenticated();
   throw forbidden("The risk register is visible to the provider's organization, auditors and the secretariat.");
 }

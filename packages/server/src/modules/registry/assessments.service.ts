@@ -2,17 +2,22 @@ import { createHash, randomUUID } from "node:crypto";
 import {
   type Answer,
   type AssessmentKind,
+  conflict,
+  DomainError,
+  invalid,
+  notFound,
   obligationQuestions,
   type Question,
   rmfQuestions,
   scoreAssessment,
+  unauthenticated,
 } from "@concordia/core";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
-import { badRequest, conflict, HttpProblem, notFound, unauthenticated } from "../../platform/http/problem.js";
-import type { Catalog } from "../rules/catalog.js";
+import { type Catalog, catalogOf } from "../rules/queries.js";
 import { ensureOn, ensureReadRisks, visibleSystem } from "./access.js";
 import { registryAnswers, registryAssessments, registryEvidence, registryEvidenceBlobs } from "./tables.js";
 
@@ -32,7 +37,9 @@ function summary(a: AssessmentRow, answers: Map<string, Answer>) {
   };
 }
 
-export async function listAssessments(db: Db, ctx: RequestContext, systemId: string) {
+export async function listAssessments(call: Call, { id: systemId }: { id: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const system = await visibleSystem(db, ctx, systemId);
   ensureReadRisks(ctx, system.organizationId);
   const rows = await db
@@ -84,30 +91,36 @@ function questionsFor(
 }
 
 export async function createAssessment(
-  db: Db,
-  catalog: Catalog,
-  ctx: RequestContext,
-  systemId: string,
-  kind: AssessmentKind,
-  title?: string,
+  call: Call,
+  { id: systemId, kind, title }: { id: string; kind: AssessmentKind; title?: string },
 ) {
-  return db.transaction(async (tx) => {
+  const { ctx } = call;
+  const db = call.deps.database.db;
+  const catalog = await catalogOf(call);
+  const id = await db.transaction(async (tx) => {
     const system = await visibleSystem(tx, ctx, systemId, { write: true });
     ensureOn("writeAssessments", ctx, system.organizationId);
     const questions = questionsFor(catalog, kind, system.document.profile);
-    const id = randomUUID();
+    const assessmentId = randomUUID();
     const name = title?.trim() || (kind === "nist-ai-rmf" ? "NIST AI RMF self-assessment" : "Obligations checklist");
-    await tx
-      .insert(registryAssessments)
-      .values({ id, systemId, kind, title: name, status: "in-progress", questions, createdBy: ctx.actor.userId });
+    await tx.insert(registryAssessments).values({
+      id: assessmentId,
+      systemId,
+      kind,
+      title: name,
+      status: "in-progress",
+      questions,
+      createdBy: ctx.actor.userId,
+    });
     await recordAudit(tx, ctx, {
       action: "registry.assessment.create",
       resourceType: "ai_assessment",
-      resourceIds: [id, systemId],
+      resourceIds: [assessmentId, systemId],
       details: { kind },
     });
-    return id;
+    return assessmentId;
   });
+  return assessmentView(db, ctx, id);
 }
 
 async function load(db: Db | Tx, ctx: RequestContext, assessmentId: string, opts: { forUpdate?: boolean } = {}) {
@@ -121,7 +134,12 @@ async function load(db: Db | Tx, ctx: RequestContext, assessmentId: string, opts
   return { a, system };
 }
 
-export async function assessmentView(db: Db | Tx, ctx: RequestContext, assessmentId: string) {
+/** One assessment with its answers and evidence (the organization's readers, auditors, the secretariat). */
+export async function getAssessment(call: Call, { assessmentId }: { assessmentId: string }) {
+  return assessmentView(call.deps.database.db, call.ctx, assessmentId);
+}
+
+async function assessmentView(db: Db | Tx, ctx: RequestContext, assessmentId: string) {
   const { a, system } = await load(db, ctx, assessmentId);
   ensureReadRisks(ctx, system.organizationId);
   const rows = await db.select().from(registryAnswers).where(eq(registryAnswers.assessmentId, assessmentId));
@@ -157,18 +175,17 @@ export async function assessmentView(db: Db | Tx, ctx: RequestContext, assessmen
 }
 
 export async function answerQuestion(
-  db: Db,
-  ctx: RequestContext,
-  assessmentId: string,
-  questionId: string,
-  input: { answer: Answer; note: string; evidence: string[] },
+  call: Call,
+  input: { assessmentId: string; questionId: string; answer: Answer; note: string; evidence: string[] },
 ) {
-  return db.transaction(async (tx) => {
+  const { ctx } = call;
+  const { assessmentId, questionId } = input;
+  return call.deps.database.db.transaction(async (tx) => {
     const { a, system } = await load(tx, ctx, assessmentId, { forUpdate: true });
     ensureOn("writeAssessments", ctx, system.organizationId);
     if (a.status === "completed") throw conflict("This assessment is completed; start a new one to change answers");
     if (!a.questions.some((q) => q.id === questionId))
-      throw badRequest("params.questionId", `no question "${questionId}" in this assessment`);
+      throw invalid("params.questionId", `no question "${questionId}" in this assessment`);
     const evidence = [...new Set(input.evidence)];
     if (evidence.length) {
       const known = await tx
@@ -180,7 +197,7 @@ export async function answerQuestion(
       const have = new Set(known.map((k) => k.sha256));
       const missing = input.evidence.findIndex((h) => !have.has(h));
       if (missing >= 0)
-        throw badRequest(
+        throw invalid(
           `body.evidence.${missing}`,
           "no evidence file with this SHA-256 was uploaded for this organization",
         );
@@ -206,8 +223,9 @@ export async function answerQuestion(
   });
 }
 
-export async function completeAssessment(db: Db, ctx: RequestContext, assessmentId: string) {
-  return db.transaction(async (tx) => {
+export async function completeAssessment(call: Call, { assessmentId }: { assessmentId: string }) {
+  const { ctx } = call;
+  return call.deps.database.db.transaction(async (tx) => {
     const { a, system } = await load(tx, ctx, assessmentId, { forUpdate: true });
     ensureOn("writeAssessments", ctx, system.organizationId);
     if (a.status === "completed") throw conflict("This assessment is already completed");
@@ -231,22 +249,22 @@ export async function completeAssessment(db: Db, ctx: RequestContext, assessment
 }
 
 export async function uploadEvidence(
-  db: Db,
-  ctx: RequestContext,
+  call: Call,
   input: { organizationId: string; fileName: string; mediaType: string; contentBase64: string },
 ) {
+  const { ctx } = call;
   ensureOn("writeAssessments", ctx, input.organizationId);
   const bytes = Buffer.from(input.contentBase64, "base64");
   if (bytes.length > MAX_EVIDENCE_BYTES) {
-    throw new HttpProblem(
-      413,
+    throw new DomainError(
+      "too_large",
       "Payload too large",
       `body.contentBase64: the file is ${bytes.length} bytes; at most ${MAX_EVIDENCE_BYTES}`,
       [{ field: "body.contentBase64", message: `at most ${MAX_EVIDENCE_BYTES} bytes` }],
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return db.transaction(async (tx) => {
+  return call.deps.database.db.transaction(async (tx) => {
     await tx
       .insert(registryEvidenceBlobs)
       .values({ sha256, content: new Uint8Array(bytes), size: bytes.length })
@@ -274,7 +292,9 @@ export async function uploadEvidence(
   });
 }
 
-export async function getEvidence(db: Db, ctx: RequestContext, sha256: string) {
+export async function getEvidence(call: Call, { sha256 }: { sha256: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const rows = await db
     .select({
       organizationId: registryEvidence.organizationId,

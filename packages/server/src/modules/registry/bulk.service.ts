@@ -3,11 +3,11 @@ import { SystemDocumentSchema } from "@concordia/contracts";
 import { diffClassifications, type SystemDocument } from "@concordia/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
-import type { Db, Tx } from "../../db/connection.js";
+import type { Tx } from "../../db/connection.js";
+import type { Deps } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
-import { appendRecord } from "../log/records.js";
-import type { Catalog } from "../rules/catalog.js";
+import { appendRecord } from "../log/queries.js";
 import { ensureOn } from "./access.js";
 import { classify, type StoredSummary } from "./classify.service.js";
 import { derivedColumns, documentHash, providerName, publicActRecord } from "./systems.service.js";
@@ -192,19 +192,27 @@ interface Invalid {
   issues: ImportIssue[];
 }
 
-export async function importSystems(
-  db: Db,
-  catalog: Catalog,
-  ctx: RequestContext,
-  organizationId: string,
-  documents: AsyncIterable<unknown> | Iterable<unknown>,
-  opts: ImportOptions,
-): Promise<ImportResult> {
+/** What an import needs of the app: the database and the catalog (the CLI has no mailer or log service). */
+export interface ImportCall {
+  deps: Pick<Deps, "database" | "catalog">;
+  ctx: RequestContext;
+}
+
+export interface ImportInput extends ImportOptions {
+  organizationId: string;
+  documents: AsyncIterable<unknown> | Iterable<unknown>;
+}
+
+export async function importSystems(call: ImportCall, input: ImportInput): Promise<ImportResult> {
+  const { ctx } = call;
+  const { organizationId, documents, ...opts } = input;
+  const db = call.deps.database.db;
   if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new Error("batchSize must be at least 1");
   if (!opts.operator) {
     ensureOn("create", ctx, organizationId);
     if (opts.publish) ensureOn("publish", ctx, organizationId);
   }
+  const catalog = await call.deps.catalog(db);
   const started = performance.now();
   const total = opts.total ?? (Array.isArray(documents) ? documents.length : undefined);
   const provider = await providerName(db, organizationId);

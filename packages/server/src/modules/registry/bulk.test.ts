@@ -25,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const catalog = () => t.started.deps.catalog(t.db);
 const providerCtx = (): RequestContext => ({
   ...SYSTEM_CONTEXT,
   actor: {
@@ -60,11 +59,16 @@ async function systemsNamed(prefix: string) {
 describe("importSystems", () => {
   it("stores what createSystem would, in batches, one audit event per batch", async () => {
     const progress: [number, number | undefined][] = [];
-    const r = await importSystems(t.db, await catalog(), providerCtx(), provider.organizationId, documents(7, "Bulk"), {
-      publish: false,
-      batchSize: 3,
-      onProgress: (done, total) => progress.push([done, total]),
-    });
+    const r = await importSystems(
+      { deps: t.started.deps, ctx: providerCtx() },
+      {
+        organizationId: provider.organizationId,
+        documents: documents(7, "Bulk"),
+        publish: false,
+        batchSize: 3,
+        onProgress: (done, total) => progress.push([done, total]),
+      },
+    );
     expect(r).toMatchObject({ imported: 7, batches: 3, published: false, distinctProfiles: 2, logSeqs: null });
     expect(progress).toEqual([
       [3, 7],
@@ -122,11 +126,16 @@ describe("importSystems", () => {
   });
 
   it("publishes with one log record per system, searchable by the public in any language", async () => {
-    const r = await importSystems(t.db, await catalog(), operator, provider.organizationId, documents(4, "Pub"), {
-      publish: true,
-      batchSize: 10,
-      operator: true,
-    });
+    const r = await importSystems(
+      { deps: t.started.deps, ctx: operator },
+      {
+        organizationId: provider.organizationId,
+        documents: documents(4, "Pub"),
+        publish: true,
+        batchSize: 10,
+        operator: true,
+      },
+    );
     expect(r.logSeqs!.last - r.logSeqs!.first).toBe(3);
     await t.started.deps.log.sequencer.run();
     const rows = await systemsNamed("Pub ");
@@ -160,10 +169,15 @@ describe("importSystems", () => {
       (docs[3] as { name: string }).name = " ";
       for (const d of docs) yield d;
     }
-    const err = await importSystems(t.db, await catalog(), providerCtx(), provider.organizationId, source(), {
-      publish: false,
-      batchSize: 2,
-    }).catch((e: unknown) => e);
+    const err = await importSystems(
+      { deps: t.started.deps, ctx: providerCtx() },
+      {
+        organizationId: provider.organizationId,
+        documents: source(),
+        publish: false,
+        batchSize: 2,
+      },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BulkImportError);
     const e = err as BulkImportError;
     expect(e.index).toBe(3);
@@ -182,20 +196,29 @@ describe("importSystems", () => {
         grants: [{ role: "provider", organizationId: other.organizationId! }],
       },
     };
-    const cat = await catalog();
     const run = (c: RequestContext, publish: boolean) =>
-      importSystems(t.db, cat, c, provider.organizationId, [], {
-        publish,
-        batchSize: 10,
-      }).catch((e: { status?: number }) => e.status);
-    expect(await run(ctx, false)).toBe(403);
-    expect(await run(providerCtx(), true)).toBe(403);
-    expect(await run(SYSTEM_CONTEXT, false)).toBe(401);
-    const missing = await importSystems(t.db, await catalog(), operator, randomUUID(), [], {
-      publish: false,
-      batchSize: 1,
-      operator: true,
-    }).catch((e: Error) => e.message);
+      importSystems(
+        { deps: t.started.deps, ctx: c },
+        {
+          organizationId: provider.organizationId,
+          documents: [],
+          publish,
+          batchSize: 10,
+        },
+      ).catch((e: { kind?: string }) => e.kind);
+    expect(await run(ctx, false)).toBe("forbidden");
+    expect(await run(providerCtx(), true)).toBe("forbidden");
+    expect(await run(SYSTEM_CONTEXT, false)).toBe("unauthenticated");
+    const missing = await importSystems(
+      { deps: t.started.deps, ctx: operator },
+      {
+        organizationId: randomUUID(),
+        documents: [],
+        publish: false,
+        batchSize: 1,
+        operator: true,
+      },
+    ).catch((e: Error) => e.message);
     expect(missing).toContain("no such organization");
   });
 });

@@ -8,7 +8,7 @@ import {
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
-import type { Catalog } from "../rules/catalog.js";
+import type { Catalog } from "../rules/queries.js";
 import { registryClassificationEvents, registryClassifications, registrySystems } from "./tables.js";
 
 export type StoredSummary = Omit<ClassificationSummary, "asOf">;

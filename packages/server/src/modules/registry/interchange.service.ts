@@ -4,23 +4,21 @@ import {
   bomToDocument,
   CycloneDxMappingError,
   DEFAULT_VISIBILITY,
+  DomainError,
+  type FieldError,
   type SystemDocument,
   systemToBom,
   ukAtrs,
   viewerLevel,
 } from "@concordia/core";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
-import type { RequestContext } from "../../platform/context.js";
-import { HttpProblem } from "../../platform/http/problem.js";
-import { organizations } from "../members/tables.js";
-import type { Catalog } from "../rules/catalog.js";
+import type { Call } from "../../deps.js";
+import { organizationProfile } from "../members/queries.js";
 import { ensureOn, projectFor, visibleSystem } from "./access.js";
 import { validateCycloneDx } from "./cyclonedx-validator.js";
-import { createSystem, updateSystem } from "./systems.service.js";
+import { registerSystem, saveVersion, systemView } from "./systems.service.js";
 
-const invalid = (detail: string, errors: { field: string; message: string }[]) =>
-  new HttpProblem(400, "Invalid ML-BOM", detail, errors);
+const invalid = (detail: string, errors: FieldError[]) => new DomainError("invalid", "Invalid ML-BOM", detail, errors);
 
 /**
  * Creates or updates a system from a CycloneDX ML-BOM: the BOM must pass the official 1.6 schema
@@ -28,16 +26,16 @@ const invalid = (detail: string, errors: { field: string; message: string }[]) =
  * otherwise nothing is saved.
  */
 export async function importCycloneDx(
-  db: Db,
-  catalog: Catalog,
-  ctx: RequestContext,
+  call: Call,
   input: {
     organizationId: string;
     systemId?: string;
     bom: Record<string, unknown>;
     visibility?: SystemDocument["visibility"];
   },
-): Promise<string> {
+) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   ensureOn(input.systemId ? "update" : "create", ctx, input.organizationId);
   const schemaErrors = await validateCycloneDx(input.bom);
   if (schemaErrors.length)
@@ -74,26 +72,18 @@ export async function importCycloneDx(
     }));
     throw invalid("The ML-BOM is valid CycloneDX but lacks what the register needs", errors);
   }
-  if (input.systemId) {
-    await updateSystem(
-      db,
-      catalog,
-      ctx,
-      input.systemId,
-      parsed.data as SystemDocument,
-      "Updated from a CycloneDX ML-BOM",
-    );
-    return input.systemId;
-  }
-  return createSystem(db, catalog, ctx, input.organizationId, parsed.data as SystemDocument);
+  const document = parsed.data as SystemDocument;
+  let id = input.systemId;
+  if (id) await saveVersion(call, { id, document, changeNote: "Updated from a CycloneDX ML-BOM" });
+  else id = await registerSystem(call, { organizationId: input.organizationId, document });
+  return systemView(call, { id });
 }
 
-async function exportInput(db: Db, ctx: RequestContext, id: string) {
+async function exportInput(call: Call, id: string) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const row = await visibleSystem(db, ctx, id);
-  const [org] = await db
-    .select({ name: organizations.name, website: organizations.website })
-    .from(organizations)
-    .where(eq(organizations.id, row.organizationId));
+  const org = await organizationProfile(db, row.organizationId);
   const { document, hidden } = projectFor(ctx.actor, row);
   return {
     row,
@@ -108,9 +98,9 @@ async function exportInput(db: Db, ctx: RequestContext, id: string) {
   };
 }
 
-export async function exportCycloneDx(db: Db, ctx: RequestContext, id: string) {
-  const { row, input } = await exportInput(db, ctx, id);
-  const level = viewerLevel(ctx.actor, row.organizationId);
+export async function exportCycloneDx(call: Call, { id }: { id: string }) {
+  const { row, input } = await exportInput(call, id);
+  const level = viewerLevel(call.ctx.actor, row.organizationId);
   return systemToBom({
     ...input,
     serialSeed: `${row.id}:${row.version}:${level}`,
@@ -118,8 +108,11 @@ export async function exportCycloneDx(db: Db, ctx: RequestContext, id: string) {
   }) as unknown as Record<string, unknown>;
 }
 
-export async function exportFieldSet(db: Db, ctx: RequestContext, id: string, standard: "eu-annex-viii" | "uk-atrs") {
-  const { input } = await exportInput(db, ctx, id);
+export async function exportFieldSet(
+  call: Call,
+  { id, standard }: { id: string; standard: "eu-annex-viii" | "uk-atrs" },
+) {
+  const { input } = await exportInput(call, id);
   return (standard === "eu-annex-viii" ? annexViiiSectionA(input) : ukAtrs(input)) as unknown as Record<
     string,
     unknown

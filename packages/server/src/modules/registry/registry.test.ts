@@ -110,7 +110,12 @@ describe("review", () => {
     const view = async (as: Agent) => (await t.request("GET", `/api/v1/registry/systems/${id}`, { as })).json();
     const transition = (as: Agent, body: Record<string, string>) =>
       t.request("POST", `/api/v1/registry/systems/${id}/transitions`, { as, body });
-    expect(await view(provider.agent)).toMatchObject({ allowedActions: ["submit"], review: null });
+    expect(await view(provider.agent)).toMatchObject({
+      allowedActions: ["submit"],
+      review: null,
+      can: { update: true, submit: true, publish: false, reject: false, writeRisks: true },
+    });
+    expect((await view(admin)).can).toMatchObject({ update: true, publish: true, reject: true });
     expect((await transition(provider.agent, { action: "submit" })).statusCode).toBe(200);
     const submitted = await view(provider.agent);
     expect(submitted.allowedActions).toEqual(["withdraw"]);
@@ -133,6 +138,7 @@ describe("review", () => {
     expect((await t.request("GET", `/api/v1/registry/systems/${id}`)).json()).toMatchObject({
       allowedActions: [],
       review: null,
+      can: { update: false, submit: false, publish: false, readRisks: false, writeRisks: false },
     });
   });
 });
@@ -264,31 +270,47 @@ describe("the public register", () => {
     const third = (await register(cvScreeningDocument({ name: "Searchable third" }))).id;
     await publish(third);
     const input = { q: "searchable", sort: "relevance" as const, page: 1, pageSize: 25 };
-    const ranked = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 10, countLimit: 10 });
+    const ranked = await searchSystems({ deps: t.started.deps, ctx: SYSTEM_CONTEXT }, input, {
+      rankLimit: 10,
+      countLimit: 10,
+    });
     expect(ranked).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: true });
     // Ranked: the name with the word twice first.
     expect(ranked.items[0]!.id).toBe(second);
     const newestFirst = [third, second, id];
-    const unranked = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 2, countLimit: 10 });
+    const unranked = await searchSystems({ deps: t.started.deps, ctx: SYSTEM_CONTEXT }, input, {
+      rankLimit: 2,
+      countLimit: 10,
+    });
     expect(unranked).toMatchObject({ total: 3, totalIsEstimate: false, rankedByRelevance: false });
     expect(unranked.items.map((s) => s.id)).toEqual(newestFirst);
-    const estimated = await searchSystems(t.db, SYSTEM_CONTEXT, input, { rankLimit: 2, countLimit: 2 });
+    const estimated = await searchSystems({ deps: t.started.deps, ctx: SYSTEM_CONTEXT }, input, {
+      rankLimit: 2,
+      countLimit: 2,
+    });
     expect(estimated.totalIsEstimate).toBe(true);
     expect(estimated.total).toBeGreaterThanOrEqual(3);
     expect(estimated.rankedByRelevance).toBe(false);
     expect(estimated.items.map((s) => s.id)).toEqual(newestFirst);
     // Over the count limit by the planner's estimate (never below 1 row): the page is read alone, newest first.
-    const pageAlone = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, pageSize: 2 }, { countLimit: 0 });
+    const pageAlone = await searchSystems(
+      { deps: t.started.deps, ctx: SYSTEM_CONTEXT },
+      { ...input, pageSize: 2 },
+      { countLimit: 0 },
+    );
     expect(pageAlone).toMatchObject({ totalIsEstimate: true, rankedByRelevance: false });
     expect(pageAlone.total).toBeGreaterThanOrEqual(2);
     expect(pageAlone.items.map((s) => s.id)).toEqual(newestFirst.slice(0, 2));
-    const byName = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, sort: "name" });
+    const byName = await searchSystems({ deps: t.started.deps, ctx: SYSTEM_CONTEXT }, { ...input, sort: "name" });
     expect(byName.items.map((s) => s.name)).toEqual([
       "Searchable screener",
       "Searchable searchable second",
       "Searchable third",
     ]);
-    const paged = await searchSystems(t.db, SYSTEM_CONTEXT, { ...input, pageSize: 2, page: 2 });
+    const paged = await searchSystems(
+      { deps: t.started.deps, ctx: SYSTEM_CONTEXT },
+      { ...input, pageSize: 2, page: 2 },
+    );
     expect(paged).toMatchObject({ total: 3, totalIsEstimate: false });
     expect(paged.items.map((s) => s.id)).toEqual([ranked.items[2]!.id]);
   });

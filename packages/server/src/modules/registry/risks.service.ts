@@ -1,13 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { type RiskStatus, type RiskTaxonomy, riskScore, summarizeRisks } from "@concordia/core";
+import {
+  invalid,
+  notFound,
+  type RiskStatus,
+  type RiskTaxonomy,
+  riskScore,
+  summarizeRisks,
+  unauthenticated,
+} from "@concordia/core";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
-import { badRequest, notFound, unauthenticated } from "../../platform/http/problem.js";
+import { userNameSql } from "../members/queries.js";
 import { ensureOn, ensureReadRisks, visibleSystem } from "./access.js";
 import { registryRiskHistory, registryRisks } from "./tables.js";
-import { categoryLabel, type RiskTaxonomyData } from "./taxonomies.js";
+import { categoryLabel, type RiskTaxonomyData, riskTaxonomiesOf } from "./taxonomies.js";
 
 type RiskRow = typeof registryRisks.$inferSelect;
 
@@ -62,22 +71,20 @@ export function riskView(r: RiskRow, taxonomies: readonly RiskTaxonomyData[]) {
 
 function check(fields: RiskFields, taxonomies: readonly RiskTaxonomyData[]) {
   if (!categoryLabel(taxonomies, fields.taxonomy, fields.categoryCode)) {
-    throw badRequest("body.categoryCode", `"${fields.categoryCode}" is not a category of ${fields.taxonomy}`);
+    throw invalid("body.categoryCode", `"${fields.categoryCode}" is not a category of ${fields.taxonomy}`);
   }
   if ((fields.residualLikelihood === null) !== (fields.residualImpact === null)) {
-    throw badRequest(
+    throw invalid(
       fields.residualLikelihood === null ? "body.residualLikelihood" : "body.residualImpact",
       "give both residual likelihood and impact, or neither",
     );
   }
 }
 
-export async function listRisks(
-  db: Db,
-  ctx: RequestContext,
-  systemId: string,
-  taxonomies: readonly RiskTaxonomyData[],
-) {
+export async function listRisks(call: Call, { id: systemId }: { id: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
+  const taxonomies = riskTaxonomiesOf(call.deps);
   const system = await visibleSystem(db, ctx, systemId);
   ensureReadRisks(ctx, system.organizationId);
   const rows = await db
@@ -88,14 +95,10 @@ export async function listRisks(
   return { items: rows.map((r) => riskView(r, taxonomies)), summary: summarizeRisks(rows) };
 }
 
-export async function createRisk(
-  db: Db,
-  ctx: RequestContext,
-  systemId: string,
-  fields: RiskFields,
-  taxonomies: readonly RiskTaxonomyData[],
-) {
-  return db.transaction(async (tx) => {
+export async function createRisk(call: Call, { id: systemId, ...fields }: RiskFields & { id: string }) {
+  const { ctx } = call;
+  const taxonomies = riskTaxonomiesOf(call.deps);
+  return call.deps.database.db.transaction(async (tx) => {
     const system = await visibleSystem(tx, ctx, systemId, { write: true });
     ensureOn("writeRisks", ctx, system.organizationId);
     check(fields, taxonomies);
@@ -125,14 +128,10 @@ async function riskWithSystem(db: Db | Tx, ctx: RequestContext, riskId: string, 
   return { risk, system };
 }
 
-export async function updateRisk(
-  db: Db,
-  ctx: RequestContext,
-  riskId: string,
-  patch: Partial<RiskFields>,
-  taxonomies: readonly RiskTaxonomyData[],
-) {
-  return db.transaction(async (tx) => {
+export async function updateRisk(call: Call, { riskId, ...patch }: Partial<RiskFields> & { riskId: string }) {
+  const { ctx } = call;
+  const taxonomies = riskTaxonomiesOf(call.deps);
+  return call.deps.database.db.transaction(async (tx) => {
     const { risk, system } = await riskWithSystem(tx, ctx, riskId, true);
     ensureOn("writeRisks", ctx, system.organizationId);
     const next: RiskFields = {
@@ -166,16 +165,16 @@ export async function updateRisk(
   });
 }
 
-export async function riskHistory(db: Db, ctx: RequestContext, riskId: string) {
+export async function riskHistory(call: Call, { riskId }: { riskId: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const { system } = await riskWithSystem(db, ctx, riskId);
   ensureReadRisks(ctx, system.organizationId);
   const rows = await db
     .select({
       changedAt: registryRiskHistory.changedAt,
       snapshot: registryRiskHistory.snapshot,
-      changedBy: sql<
-        string | null
-      >`(select "users"."name" from "users" where "users"."id" = ${registryRiskHistory.changedBy})`,
+      changedBy: sql<string | null>`${userNameSql(registryRiskHistory.changedBy)}`,
     })
     .from(registryRiskHistory)
     .where(eq(registryRiskHistory.riskId, riskId))

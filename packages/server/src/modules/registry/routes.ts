@@ -1,118 +1,62 @@
-import { registryPolicy } from "@concordia/core";
 import type { FastifyInstance } from "fastify";
-import type { Deps } from "../../platform/context.js";
-import { defineRoute, ensure } from "../../platform/http/route.js";
+import type { Deps } from "../../deps.js";
+import { routesFor } from "../../platform/http/route.js";
 import * as assessments from "./assessments.service.js";
-import * as classification from "./classify.service.js";
 import { exportCycloneDx, exportFieldSet, importCycloneDx } from "./interchange.service.js";
 import * as risks from "./risks.service.js";
 import * as search from "./search.service.js";
 import * as systems from "./systems.service.js";
-import { loadRiskTaxonomies } from "./taxonomies.js";
+import { riskTaxonomies, riskTaxonomiesOf } from "./taxonomies.js";
 
 const UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
 
 export function registryRoutes(app: FastifyInstance, deps: Deps) {
-  const db = deps.database.db;
-  const catalog = () => deps.catalog(db);
-  const taxonomies = loadRiskTaxonomies(deps.config.referenceDataDir);
-  const view = async (ctx: Parameters<typeof systems.systemView>[2], id: string) =>
-    systems.systemView(db, await catalog(), ctx, id);
-  /** After a public act, wait until the log has integrated the record, so the answer carries its index. */
-  const integrated = async (seq: number | null) => {
-    if (seq !== null) await deps.log.awaitIndex(seq);
-  };
+  const route = routesFor(app, deps);
+  riskTaxonomiesOf(deps); // validated at start
 
-  defineRoute(app, "searchSystems", async ({ query, ctx }) => {
-    ensure(registryPolicy, "list", ctx);
-    return search.searchSystems(db, ctx, query);
-  });
-  defineRoute(app, "exportSystems", async ({ query, ctx, reply }) => {
-    const { format, ...input } = query;
-    const body = await search.exportSystems(db, ctx, input, format);
-    reply.header("content-type", format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
-    reply.header("content-disposition", `attachment; filename="ai-register.${format}"`);
+  route("searchSystems", ({ query, call }) => search.searchSystems(call, query));
+  route("exportSystems", async ({ query, call, reply }) => {
+    const body = await search.exportSystems(call, query);
+    reply.header(
+      "content-type",
+      query.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    );
+    reply.header("content-disposition", `attachment; filename="ai-register.${query.format}"`);
     // Sent as is: the text is the file, not a JSON string.
     reply.serializer((payload: unknown) => payload as string);
     return body;
   });
-  defineRoute(app, "registryStats", async () => search.registryStats(db));
+  route("registryStats", ({ call }) => search.registryStats(call));
 
-  defineRoute(app, "createSystem", async ({ body, ctx }) => {
-    const id = await systems.createSystem(db, await catalog(), ctx, body.organizationId, body.document);
-    return view(ctx, id);
-  });
-  defineRoute(app, "getSystem", async ({ params, ctx }) => view(ctx, params.id));
-  defineRoute(app, "updateSystem", async ({ params, body, ctx }) => {
-    await integrated(await systems.updateSystem(db, await catalog(), ctx, params.id, body.document, body.changeNote));
-    return view(ctx, params.id);
-  });
-  defineRoute(app, "transitionSystem", async ({ params, body, ctx }) => {
-    await integrated(await systems.transitionSystem(db, ctx, params.id, body.action, body.note));
-    search.resetStatsCache();
-    return view(ctx, params.id);
-  });
-  defineRoute(app, "listSystemVersions", async ({ params, ctx }) => systems.listVersions(db, ctx, params.id));
-  defineRoute(app, "systemObligations", async ({ params, ctx }) => {
-    const row = await systems.requireSystemRowVisible(db, ctx, params.id);
-    const hidden = systems.hiddenGroups(ctx, row);
-    const evaluation = (await catalog()).rules.evaluate(row.document.profile, {
-      asOf: new Date().toISOString().slice(0, 10),
-    });
-    if (!hidden.includes("profile")) return evaluation;
-    // The reasons are profile facts: withheld when the profile is.
-    for (const j of evaluation.jurisdictions) {
-      for (const i of j.instruments) {
-        i.scopeTrace = [];
-        for (const o of i.obligations) o.trace = [];
-      }
-    }
-    return evaluation;
-  });
-  defineRoute(app, "systemClassifications", async ({ params, ctx }) => {
-    await systems.requireSystemRowVisible(db, ctx, params.id);
-    return classification.classificationHistory(db, params.id);
-  });
+  route("createSystem", ({ body, call }) => systems.createSystem(call, body));
+  route("getSystem", ({ params, call }) => systems.systemView(call, params));
+  route("updateSystem", ({ params, body, call }) => systems.updateSystem(call, { ...params, ...body }));
+  route("transitionSystem", ({ params, body, call }) => systems.transitionSystem(call, { ...params, ...body }));
+  route("listSystemVersions", ({ params, call }) => systems.listVersions(call, params));
+  route("systemObligations", ({ params, call }) => systems.systemObligations(call, params));
+  route("systemClassifications", ({ params, call }) => systems.systemClassifications(call, params));
 
-  defineRoute(
-    app,
-    "importCycloneDx",
-    async ({ body, ctx }) => view(ctx, await importCycloneDx(db, await catalog(), ctx, body)),
-    { bodyLimit: UPLOAD_BODY_LIMIT },
-  );
-  defineRoute(app, "exportCycloneDx", async ({ params, ctx, reply }) => {
+  route("importCycloneDx", ({ body, call }) => importCycloneDx(call, body), { bodyLimit: UPLOAD_BODY_LIMIT });
+  route("exportCycloneDx", async ({ params, call, reply }) => {
     reply.header("content-disposition", `attachment; filename="${params.id}.cdx.json"`);
-    return exportCycloneDx(db, ctx, params.id);
+    return exportCycloneDx(call, params);
   });
-  defineRoute(app, "exportAnnexViii", async ({ params, ctx }) => exportFieldSet(db, ctx, params.id, "eu-annex-viii"));
-  defineRoute(app, "exportAtrs", async ({ params, ctx }) => exportFieldSet(db, ctx, params.id, "uk-atrs"));
+  route("exportAnnexViii", ({ params, call }) => exportFieldSet(call, { ...params, standard: "eu-annex-viii" }));
+  route("exportAtrs", ({ params, call }) => exportFieldSet(call, { ...params, standard: "uk-atrs" }));
 
-  defineRoute(app, "listRisks", async ({ params, ctx }) => risks.listRisks(db, ctx, params.id, taxonomies));
-  defineRoute(app, "createRisk", async ({ params, body, ctx }) =>
-    risks.createRisk(db, ctx, params.id, body, taxonomies),
-  );
-  defineRoute(app, "updateRisk", async ({ params, body, ctx }) =>
-    risks.updateRisk(db, ctx, params.riskId, body, taxonomies),
-  );
-  defineRoute(app, "riskHistory", async ({ params, ctx }) => risks.riskHistory(db, ctx, params.riskId));
-  defineRoute(app, "riskTaxonomies", async () => ({ taxonomies }));
+  route("listRisks", ({ params, call }) => risks.listRisks(call, params));
+  route("createRisk", ({ params, body, call }) => risks.createRisk(call, { ...params, ...body }));
+  route("updateRisk", ({ params, body, call }) => risks.updateRisk(call, { ...params, ...body }));
+  route("riskHistory", ({ params, call }) => risks.riskHistory(call, params));
+  route("riskTaxonomies", ({ call }) => riskTaxonomies(call));
 
-  defineRoute(app, "listAssessments", async ({ params, ctx }) => assessments.listAssessments(db, ctx, params.id));
-  defineRoute(app, "createAssessment", async ({ params, body, ctx }) => {
-    const id = await assessments.createAssessment(db, await catalog(), ctx, params.id, body.kind, body.title);
-    return assessments.assessmentView(db, ctx, id);
-  });
-  defineRoute(app, "getAssessment", async ({ params, ctx }) =>
-    assessments.assessmentView(db, ctx, params.assessmentId),
-  );
-  defineRoute(app, "answerQuestion", async ({ params, body, ctx }) =>
-    assessments.answerQuestion(db, ctx, params.assessmentId, params.questionId, body),
-  );
-  defineRoute(app, "completeAssessment", async ({ params, ctx }) =>
-    assessments.completeAssessment(db, ctx, params.assessmentId),
-  );
-  defineRoute(app, "uploadEvidence", async ({ body, ctx }) => assessments.uploadEvidence(db, ctx, body), {
+  route("listAssessments", ({ params, call }) => assessments.listAssessments(call, params));
+  route("createAssessment", ({ params, body, call }) => assessments.createAssessment(call, { ...params, ...body }));
+  route("getAssessment", ({ params, call }) => assessments.getAssessment(call, params));
+  route("answerQuestion", ({ params, body, call }) => assessments.answerQuestion(call, { ...params, ...body }));
+  route("completeAssessment", ({ params, call }) => assessments.completeAssessment(call, params));
+  route("uploadEvidence", ({ body, call }) => assessments.uploadEvidence(call, body), {
     bodyLimit: UPLOAD_BODY_LIMIT,
   });
-  defineRoute(app, "getEvidence", async ({ params, ctx }) => assessments.getEvidence(db, ctx, params.sha256));
+  route("getEvidence", ({ params, call }) => assessments.getEvidence(call, params));
 }

@@ -1,11 +1,22 @@
 import { SEARCH_COUNT_LIMIT, SEARCH_RANK_LIMIT, SEARCH_RESULT_WINDOW } from "@concordia/contracts";
-import { canRead, csvLine, DEFAULT_VISIBILITY, isSecretariat, searchTokens, viewerLevel } from "@concordia/core";
+import {
+  canRead,
+  csvLine,
+  DEFAULT_VISIBILITY,
+  ensure,
+  invalid,
+  isSecretariat,
+  registryPolicy,
+  searchTokens,
+  unauthenticated,
+  viewerLevel,
+} from "@concordia/core";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import type { RequestContext } from "../../platform/context.js";
-import { badRequest, unauthenticated } from "../../platform/http/problem.js";
-import { logEntries } from "../log/tables.js";
-import { organizations } from "../members/tables.js";
+import { logIndexSql } from "../log/queries.js";
+import { organizationNameSql } from "../members/queries.js";
 import { registrySystems } from "./tables.js";
 
 export interface SearchInput {
@@ -129,7 +140,8 @@ interface StatementOptions {
  * One statement for the count and the page: the first `candidates` matches in index order, on the
  * narrow columns (`m0`), counted (`n`, with all the matches up to `countLimit` when asked), ranked
  * when by relevance and they are all the matches (`m`), then only the page's rows read whole, with
- * their provider and log index joined in. One row with a null id when the page is empty.
+ * their provider's name and log index from the members' and the log's query faces (one index lookup
+ * per page row). One row with a null id when the page is empty.
  */
 function searchStatement(where: SQL | undefined, o: StatementOptions) {
   const s = registrySystems;
@@ -158,14 +170,13 @@ function searchStatement(where: SQL | undefined, o: StatementOptions) {
       select m.id, row_number() over (order by ${order.outer}) as position
       from m order by ${order.outer} limit ${o.limit} offset ${o.offset}
     )
-    select n.matched, n.counted, r.id, r.organization_id, o.name as provider_name, r.name, r.kind, r.status,
+    select n.matched, n.counted, r.id, r.organization_id,
+      ${organizationNameSql(sql`r.organization_id`)} as provider_name, r.name, r.kind, r.status,
       r.version_label, r.intended_purpose, r.description_visibility, r.categories, r.jurisdictions,
-      r.sectors, r.published_at, r.updated_at, l.idx as log_index
+      r.sectors, r.published_at, r.updated_at, ${logIndexSql(sql`r.log_seq`)} as log_index
     from n
     left join (page
-      join ${s} r on r.id = page.id
-      join ${organizations} o on o.id = r.organization_id
-      left join ${logEntries} l on l.seq = r.log_seq) on true
+      join ${s} r on r.id = page.id) on true
     order by page.position`;
 }
 
@@ -271,18 +282,20 @@ function toSummary(ctx: RequestContext, r: PageRow & { id: string }) {
 
 function beyondWindow(offset: number, limit: number) {
   if (offset + limit <= RESULT_WINDOW) return;
-  throw badRequest(
+  throw invalid(
     "querystring.page",
     `page × pageSize must be at most ${RESULT_WINDOW}: only the first ${RESULT_WINDOW} results can be paged through; add words or filters`,
   );
 }
 
 export async function searchSystems(
-  db: Db,
-  ctx: RequestContext,
+  call: Call,
   input: SearchInput & { page: number; pageSize: number },
   options: { rankLimit?: number; countLimit?: number } = {},
 ) {
+  const { ctx } = call;
+  ensure(registryPolicy, "list", ctx.actor);
+  const db = call.deps.database.db;
   const offset = (input.page - 1) * input.pageSize;
   beyondWindow(offset, input.pageSize);
   const found = await find(db, ctx, input, {
@@ -317,12 +330,13 @@ const EXPORT_HEADER = [
 ];
 
 export async function exportSystems(
-  db: Db,
-  ctx: RequestContext,
-  input: SearchInput,
-  format: "csv" | "json",
+  call: Call,
+  { format, ...input }: SearchInput & { format: "csv" | "json" },
   options: { rankLimit?: number; countLimit?: number } = {},
 ) {
+  const { ctx } = call;
+  ensure(registryPolicy, "list", ctx.actor);
+  const db = call.deps.database.db;
   const found = await find(db, ctx, input, {
     rankLimit: options.rankLimit ?? RANK_LIMIT,
     countLimit: options.countLimit ?? COUNT_LIMIT,
@@ -356,7 +370,9 @@ export async function exportSystems(
 let statsCache: { at: number; value: unknown } | null = null;
 
 /** Published systems by category, jurisdiction and kind (recomputed at most every 30 s per instance). */
-export async function registryStats(db: Db) {
+export async function registryStats(call: Call) {
+  ensure(registryPolicy, "list", call.ctx.actor);
+  const db = call.deps.database.db;
   if (statsCache && Date.now() - statsCache.at < 30_000)
     return statsCache.value as Awaited<ReturnType<typeof computeStats>>;
   const value = await computeStats(db);

@@ -1,27 +1,35 @@
 import { createHash, randomUUID } from "node:crypto";
 import {
+  abilities,
+  conflict,
   DEFAULT_VISIBILITY,
+  invalid,
   type LifecycleAction,
   nextStatus,
+  registryPolicy,
   type SystemDocument,
   searchDocument,
   summarizeRisks,
   viewerLevel,
 } from "@concordia/core";
 import canonicalize from "canonicalize";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
-import { auditEvents } from "../../platform/audit/tables.js";
-import type { RequestContext } from "../../platform/context.js";
-import { conflict, HttpProblem } from "../../platform/http/problem.js";
-import { appendRecord } from "../log/records.js";
-import { logEntries } from "../log/tables.js";
-import { organizations } from "../members/tables.js";
-import type { Catalog } from "../rules/catalog.js";
-import { allowed, ensureOn, projectFor, type SystemRow, visibleSystem } from "./access.js";
-import { applyClassification, classify, latestChanges, loadSummaries } from "./classify.service.js";
-import { registryRisks, registrySystems, registrySystemVersions } from "./tables.js";
+import { appendRecord, logIndexesOf, logIndexOf } from "../log/queries.js";
+import { organizationName, userNameSql } from "../members/queries.js";
+import { catalogOf } from "../rules/queries.js";
+import { ensureOn, projectFor, type SystemRow, visibleSystem } from "./access.js";
+import {
+  applyClassification,
+  classificationHistory,
+  classify,
+  latestChanges,
+  loadSummaries,
+} from "./classify.service.js";
+import { resetStatsCache } from "./search.service.js";
+import { registryReviews, registryRisks, registrySystems, registrySystemVersions } from "./tables.js";
 
 /**
  * The columns derived from a document: its search text and sectors, from the publicly visible
@@ -47,22 +55,11 @@ export function derivedColumns(doc: SystemDocument, providerName: string) {
   };
 }
 
-export async function logIndexOf(db: Db | Tx, seq: number | null): Promise<number | null> {
-  if (seq === null) return null;
-  const [row] = await db.select({ idx: logEntries.idx }).from(logEntries).where(eq(logEntries.seq, seq));
-  return row?.idx ?? null;
-}
-
+/** The provider's name, inside the caller's transaction (400 on body.organizationId when there is none). */
 export async function providerName(db: Db | Tx, organizationId: string): Promise<string> {
-  const [org] = await db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!org)
-    throw new HttpProblem(400, "Invalid request", "body.organizationId: no such organization", [
-      { field: "body.organizationId", message: "no such organization" },
-    ]);
-  return org.name;
+  const name = await organizationName(db, organizationId);
+  if (name === undefined) throw invalid("body.organizationId", "no such organization");
+  return name;
 }
 
 /** SHA-256 of the canonical (RFC 8785) document, as the log records it. */
@@ -103,15 +100,17 @@ async function logPublicAct(
   return appendRecord(tx, type, publicActRecord(row, provider, doc, categories));
 }
 
-export async function createSystem(
-  db: Db,
-  catalog: Catalog,
-  ctx: RequestContext,
-  organizationId: string,
-  document: SystemDocument,
-) {
+export interface SystemInput {
+  organizationId: string;
+  document: SystemDocument;
+}
+
+/** Registers a draft (the organization's providers): stored, classified and audited; returns its id. */
+export async function registerSystem(call: Call, { organizationId, document }: SystemInput): Promise<string> {
+  const { ctx } = call;
   ensureOn("create", ctx, organizationId);
-  return db.transaction(async (tx) => {
+  const catalog = await catalogOf(call);
+  return call.deps.database.db.transaction(async (tx) => {
     const provider = await providerName(tx, organizationId);
     const id = randomUUID();
     const { searchText, sectors, listed } = derivedColumns(document, provider);
@@ -141,15 +140,23 @@ export async function createSystem(
   });
 }
 
-export async function updateSystem(
-  db: Db,
-  catalog: Catalog,
-  ctx: RequestContext,
-  id: string,
-  document: SystemDocument,
-  changeNote?: string,
-) {
-  return db.transaction(async (tx) => {
+/** Registers a draft and answers with the system as the caller sees it. */
+export async function createSystem(call: Call, input: SystemInput) {
+  const id = await registerSystem(call, input);
+  return systemView(call, { id });
+}
+
+export interface UpdateInput {
+  id: string;
+  document: SystemDocument;
+  changeNote?: string;
+}
+
+/** Saves a new version; returns the log submission when the change was a public act (else null). */
+export async function saveVersion(call: Call, { id, document, changeNote }: UpdateInput): Promise<number | null> {
+  const { ctx } = call;
+  const catalog = await catalogOf(call);
+  return call.deps.database.db.transaction(async (tx) => {
     const row = await visibleSystem(tx, ctx, id, { forUpdate: true, write: true });
     ensureOn("update", ctx, row.organizationId);
     if (row.status !== "draft" && row.status !== "published") {
@@ -204,6 +211,17 @@ export async function updateSystem(
   });
 }
 
+/** After a public act, waits until the log has integrated the record, so the answer carries its index. */
+async function integrated(call: Call, seq: number | null) {
+  if (seq !== null) await call.deps.log.awaitIndex(seq);
+}
+
+/** Saves a new version and answers with the system (its log index once a public change is integrated). */
+export async function updateSystem(call: Call, input: UpdateInput) {
+  await integrated(call, await saveVersion(call, input));
+  return systemView(call, { id: input.id });
+}
+
 const ACTION_POLICY: Record<LifecycleAction, "submit" | "publish" | "reject" | "withdraw" | "update"> = {
   submit: "submit",
   publish: "publish",
@@ -212,14 +230,20 @@ const ACTION_POLICY: Record<LifecycleAction, "submit" | "publish" | "reject" | "
   reopen: "update",
 };
 
-export async function transitionSystem(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-  action: LifecycleAction,
-  note?: string,
-) {
-  return db.transaction(async (tx) => {
+const REVIEW_ACTIONS = ["submit", "reject", "publish"] as const;
+type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+const isReview = (a: LifecycleAction): a is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(a);
+
+export interface TransitionInput {
+  id: string;
+  action: LifecycleAction;
+  note?: string;
+}
+
+/** Moves a system through its lifecycle; returns the new log submission of a public act (else null). */
+export async function changeStatus(call: Call, { id, action, note }: TransitionInput): Promise<number | null> {
+  const { ctx } = call;
+  return call.deps.database.db.transaction(async (tx) => {
     const row = await visibleSystem(tx, ctx, id, { forUpdate: true, write: true });
     ensureOn(ACTION_POLICY[action], ctx, row.organizationId);
     const to = nextStatus(row.status, action);
@@ -251,6 +275,9 @@ export async function transitionSystem(
         .set({ logSeq, status: to })
         .where(sql`${registrySystemVersions.systemId} = ${id} and ${registrySystemVersions.version} = ${row.version}`);
     }
+    if (isReview(action)) {
+      await tx.insert(registryReviews).values({ systemId: id, action, note: note ? note : null, by: ctx.actor.userId });
+    }
     await recordAudit(tx, ctx, {
       action: `registry.system.${action}`,
       resourceType: "ai_system",
@@ -261,43 +288,50 @@ export async function transitionSystem(
   });
 }
 
-const LIFECYCLE_ACTIONS = Object.keys(ACTION_POLICY) as LifecycleAction[];
-const REVIEW_ACTIONS = ["submit", "reject", "publish"] as const;
+/** Moves a system through its lifecycle and answers with it (its log index once a public act is integrated). */
+export async function transitionSystem(call: Call, input: TransitionInput) {
+  await integrated(call, await changeStatus(call, input));
+  resetStatsCache();
+  return systemView(call, { id: input.id });
+}
 
-/** The latest submission or review decision of a system, from the audit trail (with the secretariat's note). */
+const LIFECYCLE_ACTIONS = Object.keys(ACTION_POLICY) as LifecycleAction[];
+
+/** The latest submission or review decision of a system, with the secretariat's note. */
 async function latestReview(db: Db, id: string) {
-  const [event] = await db
-    .select({ action: auditEvents.action, at: auditEvents.at, details: auditEvents.details })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.resourceType, "ai_system"),
-        sql`${auditEvents.resourceIds} @> array[${id}]::text[]`,
-        inArray(
-          auditEvents.action,
-          REVIEW_ACTIONS.map((a) => `registry.system.${a}`),
-        ),
-      ),
-    )
-    .orderBy(desc(auditEvents.at))
+  const [review] = await db
+    .select({ action: registryReviews.action, at: registryReviews.at, note: registryReviews.note })
+    .from(registryReviews)
+    .where(eq(registryReviews.systemId, id))
+    .orderBy(desc(registryReviews.at), desc(registryReviews.id))
     .limit(1);
-  if (!event) return null;
-  const note = event.details.note;
+  if (!review) return null;
+  return { action: review.action, at: review.at.toISOString(), note: review.note ? review.note : null };
+}
+
+/** What the caller may do with the system, from the policy table (the page shows exactly these actions). */
+function systemAbilities(can: Record<keyof typeof registryPolicy, boolean>) {
   return {
-    action: event.action.replace("registry.system.", "") as (typeof REVIEW_ACTIONS)[number],
-    at: event.at.toISOString(),
-    note: typeof note === "string" && note !== "" ? note : null,
+    update: can.update,
+    submit: can.submit,
+    withdraw: can.withdraw,
+    publish: can.publish,
+    reject: can.reject,
+    readRisks: can.readRisks || can.readAllRisks,
+    writeRisks: can.writeRisks,
+    readAssessments: can.readAssessments || can.readAllRisks,
+    writeAssessments: can.writeAssessments,
   };
 }
 
 /** The system as this caller may see it. */
-export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, id: string) {
+export async function systemView(call: Call, { id }: { id: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const row = await visibleSystem(db, ctx, id);
+  const catalog = await catalogOf(call);
   const level = viewerLevel(ctx.actor, row.organizationId);
-  const [org] = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, row.organizationId));
+  const provider = { id: row.organizationId, name: (await organizationName(db, row.organizationId))! };
   const { document, hidden } = projectFor(ctx.actor, row);
   const summary = row.classificationHash
     ? (await loadSummaries(db, [row.classificationHash])).get(row.classificationHash)
@@ -312,18 +346,19 @@ export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, 
     })
     .from(registryRisks)
     .where(eq(registryRisks.systemId, id));
+  const policy = abilities(registryPolicy, ctx.actor, { organizationId: row.organizationId });
+  const can = systemAbilities(policy);
   return {
     id: row.id,
-    provider: org!,
+    provider,
     status: row.status,
     version: row.version,
     document,
     hidden: hidden as never[],
-    canEdit: allowed("update", ctx, row.organizationId) && (row.status === "draft" || row.status === "published"),
-    canWriteRisks: allowed("writeRisks", ctx, row.organizationId),
-    allowedActions: LIFECYCLE_ACTIONS.filter(
-      (a) => nextStatus(row.status, a) !== null && allowed(ACTION_POLICY[a], ctx, row.organizationId),
-    ),
+    canEdit: can.update && (row.status === "draft" || row.status === "published"),
+    canWriteRisks: can.writeRisks,
+    allowedActions: LIFECYCLE_ACTIONS.filter((a) => nextStatus(row.status, a) !== null && policy[ACTION_POLICY[a]]),
+    can,
     review: level === "owner" || level === "secretariat" ? await latestReview(db, id) : null,
     classification: summary
       ? {
@@ -341,7 +376,9 @@ export async function systemView(db: Db, catalog: Catalog, ctx: RequestContext, 
   };
 }
 
-export async function listVersions(db: Db, ctx: RequestContext, id: string) {
+export async function listVersions(call: Call, { id }: { id: string }) {
+  const { ctx } = call;
+  const db = call.deps.database.db;
   const row = await visibleSystem(db, ctx, id);
   const level = viewerLevel(ctx.actor, row.organizationId);
   const rows = await db
@@ -352,9 +389,7 @@ export async function listVersions(db: Db, ctx: RequestContext, id: string) {
       changeNote: registrySystemVersions.changeNote,
       createdAt: registrySystemVersions.createdAt,
       logSeq: registrySystemVersions.logSeq,
-      createdBy: sql<
-        string | null
-      >`(select "users"."name" from "users" where "users"."id" = ${registrySystemVersions.createdBy})`,
+      createdBy: sql<string | null>`${userNameSql(registrySystemVersions.createdBy)}`,
     })
     .from(registrySystemVersions)
     .where(eq(registrySystemVersions.systemId, id))
@@ -362,25 +397,43 @@ export async function listVersions(db: Db, ctx: RequestContext, id: string) {
   const owner = level === "owner" || level === "secretariat";
   // The public sees the versions that were public (published, or published then withdrawn).
   const visible = owner ? rows : rows.filter((r) => r.logSeq !== null);
-  const items = [];
-  for (const r of visible) {
-    items.push({
+  const indexes = await logIndexesOf(
+    db,
+    visible.map((r) => r.logSeq),
+  );
+  return {
+    items: visible.map((r) => ({
       version: r.version,
       versionLabel: r.document.versionLabel,
       createdAt: r.createdAt.toISOString(),
       createdBy: owner ? r.createdBy : null,
       changeNote: r.changeNote,
       status: r.status,
-      logIndex: await logIndexOf(db, r.logSeq),
-    });
+      logIndex: r.logSeq === null ? null : (indexes.get(r.logSeq) ?? null),
+    })),
+  };
+}
+
+/** The obligations of the system's profile today; the reasons are withheld when the profile is. */
+export async function systemObligations(call: Call, { id }: { id: string }) {
+  const row = await visibleSystem(call.deps.database.db, call.ctx, id);
+  const hidden = projectFor(call.ctx.actor, row).hidden;
+  const evaluation = (await catalogOf(call)).rules.evaluate(row.document.profile, {
+    asOf: new Date().toISOString().slice(0, 10),
+  });
+  if (!hidden.includes("profile")) return evaluation;
+  // The reasons are profile facts: withheld when the profile is.
+  for (const j of evaluation.jurisdictions) {
+    for (const i of j.instruments) {
+      i.scopeTrace = [];
+      for (const o of i.obligations) o.trace = [];
+    }
   }
-  return { items };
+  return evaluation;
 }
 
-export async function requireSystemRowVisible(db: Db, ctx: RequestContext, id: string): Promise<SystemRow> {
-  return visibleSystem(db, ctx, id);
-}
-
-export function hiddenGroups(ctx: RequestContext, row: SystemRow): string[] {
-  return projectFor(ctx.actor, row).hidden;
+/** The system's classification history (what changed with each rules revision). */
+export async function systemClassifications(call: Call, { id }: { id: string }) {
+  await visibleSystem(call.deps.database.db, call.ctx, id);
+  return classificationHistory(call.deps.database.db, id);
 }

@@ -98,6 +98,26 @@ export const registrySystemVersions = pgTable(
   (t) => [primaryKey({ columns: [t.systemId, t.version] })],
 );
 
+/**
+ * Submissions and review decisions of a system (submit, reject, publish), with the secretariat's
+ * note (e.g. why a submission was returned): the register's own record of its reviews, written by
+ * the lifecycle transitions; the system page shows the latest.
+ */
+export const registryReviews = pgTable(
+  "registry_reviews",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    systemId: uuid("system_id")
+      .notNull()
+      .references(() => registrySystems.id),
+    action: text("action").$type<"submit" | "reject" | "publish">().notNull(),
+    note: text("note"),
+    by: uuid("by"),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("registry_reviews_system_idx").on(t.systemId, t.at)],
+);
+
 /** Classification summaries, stored once per distinct content (many systems share one). */
 export const registryClassifications = pgTable("registry_classifications", {
   hash: text("hash").primaryKey(),

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RISK_TAXONOMIES, type RiskTaxonomy } from "@concordia/core";
 import { z } from "zod";
+import type { Call, Deps } from "../../deps.js";
 
 const TaxonomyFile = z.object({
   id: z.enum(RISK_TAXONOMIES),
@@ -39,6 +40,24 @@ export function loadRiskTaxonomies(referenceDataDir: string): RiskTaxonomyData[]
       categories: t.categories.map(({ code, label, description, parent }) => ({ code, label, description, parent })),
     };
   });
+}
+
+const loaded = new Map<string, RiskTaxonomyData[]>();
+
+/** The risk taxonomies of the app's reference data, loaded (and validated) once per directory. */
+export function riskTaxonomiesOf(deps: Pick<Deps, "config">): RiskTaxonomyData[] {
+  const dir = deps.config.referenceDataDir;
+  let taxonomies = loaded.get(dir);
+  if (!taxonomies) {
+    taxonomies = loadRiskTaxonomies(dir);
+    loaded.set(dir, taxonomies);
+  }
+  return taxonomies;
+}
+
+/** The risk taxonomies the register classifies risks by (public). */
+export async function riskTaxonomies(call: Call) {
+  return { taxonomies: riskTaxonomiesOf(call.deps) };
 }
 
 export function categoryLabel(

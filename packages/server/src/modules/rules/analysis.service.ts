@@ -1,16 +1,26 @@
 import {
   complyOnce,
   type EvaluateOptions,
+  ensure,
   gapAnalysis,
   inferFrom,
+  instrumentPolicy,
+  invalid,
+  notFound,
   type Requirement,
   type RequirementKey,
   requirementKey,
   type SystemProfile,
   splitKey,
 } from "@concordia/core";
-import { badRequest, notFound } from "../../platform/http/problem.js";
-import type { Catalog } from "./catalog.js";
+import type { Call } from "../../deps.js";
+import { type Catalog, catalogOf } from "./catalog.js";
+
+/** Every analysis reads the public catalog: the one access check, then the current catalog. */
+async function readCatalog(call: Call): Promise<Catalog> {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  return catalogOf(call);
+}
 
 export interface EvaluateInput {
   profile: SystemProfile;
@@ -31,11 +41,13 @@ function options(input: EvaluateInput): EvaluateOptions {
   };
 }
 
-export function evaluate(catalog: Catalog, input: EvaluateInput) {
+export async function evaluate(call: Call, input: EvaluateInput) {
+  const catalog = await readCatalog(call);
   return catalog.rules.evaluate(input.profile, options(input));
 }
 
-export function checklist(catalog: Catalog, input: EvaluateInput) {
+export async function checklist(call: Call, input: EvaluateInput) {
+  const catalog = await readCatalog(call);
   const evaluation = catalog.rules.evaluate(input.profile, {
     ...options(input),
     includeNotApplicable: false,
@@ -82,7 +94,11 @@ function appliesFromOf(catalog: Catalog, instrumentId: string, trail: Requiremen
   return i.dates.entryIntoForce ?? null;
 }
 
-export function requirementView(catalog: Catalog, instrumentId: string, requirementId: string) {
+export async function requirementView(
+  call: Call,
+  { id: instrumentId, requirementId }: { id: string; requirementId: string },
+) {
+  const catalog = await readCatalog(call);
   const c = catalog.byId.get(instrumentId);
   if (!c) throw notFound(`Instrument ${instrumentId}`);
   const found = findRequirement(c.instrument.requirements, requirementId);
@@ -134,10 +150,11 @@ export function requirementView(catalog: Catalog, instrumentId: string, requirem
   };
 }
 
-export function searchRequirements(
-  catalog: Catalog,
+export async function searchRequirements(
+  call: Call,
   q: { q: string; instrument?: string; jurisdiction?: string; page: number; pageSize: number },
 ) {
+  const catalog = await readCatalog(call);
   const words = q.q.normalize("NFKC").toLocaleLowerCase("und").split(/\s+/).filter(Boolean);
   const hits = catalog.instruments
     .filter((c) => !q.instrument || c.instrument.id === q.instrument)
@@ -170,11 +187,12 @@ export function searchRequirements(
 
 function requireInstrument(catalog: Catalog, id: string, field: string) {
   const c = catalog.byId.get(id);
-  if (!c) throw badRequest(field, `no instrument "${id}"`);
+  if (!c) throw invalid(field, `no instrument "${id}"`);
   return c.instrument;
 }
 
-export function listCrosswalks(catalog: Catalog) {
+export async function listCrosswalks(call: Call) {
+  const catalog = await readCatalog(call);
   return {
     items: catalog.crosswalks.map((cw) => ({
       id: cw.id,
@@ -190,7 +208,8 @@ export function listCrosswalks(catalog: Catalog) {
   };
 }
 
-export function coverage(catalog: Catalog, maxHops: number) {
+export async function coverage(call: Call, { maxHops }: { maxHops: number }) {
+  const catalog = await readCatalog(call);
   return {
     maxHops,
     instruments: catalog.instruments.map((c) => ({
@@ -203,7 +222,8 @@ export function coverage(catalog: Catalog, maxHops: number) {
   };
 }
 
-export function pairs(catalog: Catalog, q: { source: string; target: string; maxHops: number }) {
+export async function pairs(call: Call, q: { source: string; target: string; maxHops: number }) {
+  const catalog = await readCatalog(call);
   const source = requireInstrument(catalog, q.source, "querystring.source");
   requireInstrument(catalog, q.target, "querystring.target");
   const out = [];
@@ -228,7 +248,8 @@ export function pairs(catalog: Catalog, q: { source: string; target: string; max
   return { source: q.source, target: q.target, maxHops: q.maxHops, pairs: out };
 }
 
-export function gap(catalog: Catalog, q: { covering: string; target: string; maxHops: number }) {
+export async function gap(call: Call, q: { covering: string; target: string; maxHops: number }) {
+  const catalog = await readCatalog(call);
   const covering = requireInstrument(catalog, q.covering, "querystring.covering");
   const target = requireInstrument(catalog, q.target, "querystring.target");
   const result = gapAnalysis(catalog.graph, covering, target, q.maxHops);

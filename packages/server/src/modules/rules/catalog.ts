@@ -11,6 +11,7 @@ import {
 } from "@concordia/core";
 import { desc, max, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { instrumentVersions } from "./tables.js";
 
 export interface CurrentInstrument {
@@ -116,3 +117,6 @@ export function createCatalogCache(crosswalks: CrosswalkFile[]) {
   };
 }
 export type CatalogCache = ReturnType<typeof createCatalogCache>;
+
+/** The current catalog of a service call. */
+export const catalogOf = (call: Call): Promise<Catalog> => call.deps.catalog(call.deps.database.db);

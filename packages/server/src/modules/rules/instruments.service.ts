@@ -2,22 +2,27 @@ import { createHash } from "node:crypto";
 import type { RouteResponse } from "@concordia/contracts";
 import { InstrumentSchema } from "@concordia/contracts";
 import {
+  abilities,
   BINDING_KINDS,
+  conflict,
+  DomainError,
   diffInstruments,
+  ensure,
   type Instrument,
+  instrumentPolicy,
   instrumentToOscalCatalog,
+  notFound,
   type Requirement,
 } from "@concordia/core";
 import canonicalize from "canonicalize";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { parseDocument } from "yaml";
 import type { Database, Db, Tx } from "../../db/connection.js";
+import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
-import type { RequestContext } from "../../platform/context.js";
-import { conflict, HttpProblem, notFound } from "../../platform/http/problem.js";
-import { appendRecord } from "../log/records.js";
-import { logEntries } from "../log/tables.js";
-import { type Catalog, type CurrentInstrument, normalizeText } from "./catalog.js";
+import { appendRecord, logIndexesOf } from "../log/queries.js";
+import { userName, userNameSql } from "../members/queries.js";
+import { type CurrentInstrument, catalogOf, normalizeText } from "./catalog.js";
 import { instrumentVersions } from "./tables.js";
 
 export type InstrumentFilter = {
@@ -48,22 +53,16 @@ function countVerify(i: Instrument): number {
 
 const tokens = (q: string | undefined) => (q ? normalizeText(q).split(/\s+/).filter(Boolean) : []);
 
-async function logIndexes(db: Db, seqs: (number | null)[]): Promise<Map<number, number>> {
-  const wanted = seqs.filter((s): s is number => s !== null);
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ seq: logEntries.seq, idx: logEntries.idx })
-    .from(logEntries)
-    .where(
-      sql`${logEntries.seq} in (${sql.join(
-        wanted.map((s) => sql`${s}`),
-        sql`, `,
-      )})`,
-    );
-  return new Map(rows.filter((r) => r.idx !== null).map((r) => [r.seq, r.idx!]));
+/** What the caller may do with instruments (the pages show the validate and publish buttons from it). */
+function instrumentAbilities(call: Call) {
+  const can = abilities(instrumentPolicy, call.ctx.actor);
+  return { validate: can.validate, publish: can.publish };
 }
 
-export async function listInstruments(db: Db, catalog: Catalog, f: InstrumentFilter) {
+export async function listInstruments(call: Call, f: InstrumentFilter) {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  const db = call.deps.database.db;
+  const catalog = await catalogOf(call);
   const words = tokens(f.q);
   const matching = catalog.instruments
     .map((c) => {
@@ -85,7 +84,7 @@ export async function listInstruments(db: Db, catalog: Catalog, f: InstrumentFil
         a.c.instrument.shortTitle.localeCompare(b.c.instrument.shortTitle),
     );
   const pageItems = matching.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
-  const indexes = await logIndexes(
+  const indexes = await logIndexesOf(
     db,
     pageItems.map(({ c }) => c.logSeq),
   );
@@ -97,6 +96,7 @@ export async function listInstruments(db: Db, catalog: Catalog, f: InstrumentFil
     total: matching.length,
     page: f.page,
     pageSize: f.pageSize,
+    can: instrumentAbilities(call),
   };
 }
 
@@ -137,25 +137,33 @@ async function versionRow(db: Db, id: string, version: string | undefined) {
   return row;
 }
 
-export async function getInstrument(db: Db, catalog: Catalog, id: string, version?: string) {
+export async function getInstrument(call: Call, { id, version }: { id: string; version?: string }) {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  const db = call.deps.database.db;
+  const catalog = await catalogOf(call);
   const row = await versionRow(db, id, version);
-  const indexes = await logIndexes(db, [row.logSeq]);
+  const indexes = await logIndexesOf(db, [row.logSeq]);
   return {
     instrument: row.document,
     publishedAt: row.publishedAt.toISOString(),
     logIndex: row.logSeq === null ? null : (indexes.get(row.logSeq) ?? null),
     current: catalog.byId.get(id)?.seq === row.seq,
+    can: instrumentAbilities(call),
   };
 }
 
-export async function exportOscal(db: Db, id: string, version?: string) {
-  const row = await versionRow(db, id, version);
+export async function exportOscal(call: Call, { id, version }: { id: string; version?: string }) {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  const row = await versionRow(call.deps.database.db, id, version);
   return instrumentToOscalCatalog(row.document, {
     lastModified: row.publishedAt.toISOString(),
   }) as RouteResponse<"exportInstrumentOscal">;
 }
 
-export async function listVersions(db: Db, catalog: Catalog, id: string) {
+export async function listVersions(call: Call, { id }: { id: string }) {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  const db = call.deps.database.db;
+  const catalog = await catalogOf(call);
   const rows = await db
     .select({
       seq: instrumentVersions.seq,
@@ -164,15 +172,13 @@ export async function listVersions(db: Db, catalog: Catalog, id: string) {
       publishedBy: instrumentVersions.publishedBy,
       logSeq: instrumentVersions.logSeq,
       document: instrumentVersions.document,
-      publisherName: sql<
-        string | null
-      >`(select "users"."name" from "users" where "users"."id" = ${instrumentVersions.publishedBy})`,
+      publisherName: sql<string | null>`${userNameSql(instrumentVersions.publishedBy)}`,
     })
     .from(instrumentVersions)
     .where(eq(instrumentVersions.instrumentId, id))
     .orderBy(desc(instrumentVersions.seq));
   if (rows.length === 0) throw notFound(`Instrument ${id}`);
-  const indexes = await logIndexes(
+  const indexes = await logIndexesOf(
     db,
     rows.map((r) => r.logSeq),
   );
@@ -193,7 +199,9 @@ function countRequirements(reqs: readonly Requirement[]): number {
   return reqs.reduce((n, r) => n + 1 + (r.children ? countRequirements(r.children) : 0), 0);
 }
 
-export async function diffVersions(db: Db, id: string, from: string, to: string) {
+export async function diffVersions(call: Call, { id, from, to }: { id: string; from: string; to: string }) {
+  ensure(instrumentPolicy, "read", call.ctx.actor);
+  const db = call.deps.database.db;
   const [a, b] = [await versionRow(db, id, from), await versionRow(db, id, to)];
   return { id, from, to, ...diffInstruments(a.document, b.document) };
 }
@@ -232,7 +240,9 @@ export function parseInstrument(format: "json" | "yaml", content: string): Parse
   return { instrument: parsed.data, errors: [] };
 }
 
-export function validationReport(format: "json" | "yaml", content: string) {
+/** Checks an instrument file without publishing it (secretariat). */
+export async function validationReport(call: Call, { format, content }: { format: "json" | "yaml"; content: string }) {
+  ensure(instrumentPolicy, "validate", call.ctx.actor);
   const { instrument, errors } = parseInstrument(format, content);
   return {
     valid: errors.length === 0,
@@ -274,14 +284,18 @@ async function insertVersion(
   return { ...row, logSeq };
 }
 
-/** Publishes a new version (secretariat): stored, logged and audited in one transaction. */
-export async function publishInstrument(db: Db, ctx: RequestContext, format: "json" | "yaml", content: string) {
+/**
+ * Publishes a new version (secretariat): stored, logged and audited in one transaction; the answer
+ * carries its log index once the log has integrated the record.
+ */
+export async function publishInstrument(call: Call, { format, content }: { format: "json" | "yaml"; content: string }) {
+  ensure(instrumentPolicy, "publish", call.ctx.actor);
+  const { ctx } = call;
   const { instrument, errors } = parseInstrument(format, content);
   if (!instrument)
-    throw new HttpProblem(400, "Invalid instrument", `${errors.length} error(s) in the instrument file`, errors);
-  return db.transaction(async (tx) => {
-    const me = await tx.execute(sql`select "name" from "users" where "id" = ${ctx.actor.userId}`);
-    const name = ((me as unknown as { rows: { name: string }[] }).rows[0]?.name ?? null) as string | null;
+    throw new DomainError("invalid", "Invalid instrument", `${errors.length} error(s) in the instrument file`, errors);
+  const published = await call.deps.database.db.transaction(async (tx) => {
+    const name = ctx.actor.userId === null ? null : ((await userName(tx, ctx.actor.userId)) ?? null);
     const inserted = await insertVersion(tx, instrument, { userId: ctx.actor.userId, name });
     if (!inserted)
       throw conflict(
@@ -301,6 +315,8 @@ export async function publishInstrument(db: Db, ctx: RequestContext, format: "js
       publishedAt: inserted.publishedAt.toISOString(),
     };
   });
+  const logIndex = await call.deps.log.awaitIndex(published.logSeq);
+  return { id: published.id, version: published.version, publishedAt: published.publishedAt, logIndex };
 }
 
 /** Loads the reviewed data files: each (id, version) not yet stored is published and logged once. */

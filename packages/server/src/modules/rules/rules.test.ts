@@ -100,6 +100,29 @@ describe("instrument library", () => {
   });
 });
 
+describe("overdue reviews", () => {
+  it("lists to the secretariat the instruments and requirements reviewed too long ago, and no one else", async () => {
+    const url = "/api/v1/instruments/reviews/overdue";
+    expect((await t.request("GET", url)).statusCode).toBe(401);
+    const provider = await t.person("provider");
+    expect((await t.request("GET", url, { as: provider.agent })).statusCode).toBe(403);
+    // Ten years on, everything is overdue; the day after review, nothing is.
+    const late = await t.request("GET", `${url}?asOf=2036-01-01`, { as: admin });
+    expect(late.statusCode, late.body).toBe(200);
+    const items = late.json().items as { instrumentId: string; requirementId?: string; ageDays: number }[];
+    expect(new Set(items.map((i) => i.instrumentId))).toEqual(
+      new Set([modelAct().id, modelCode().id, modelStandard().id]),
+    );
+    expect(items.some((i) => i.requirementId)).toBe(true);
+    expect(items[0]!.ageDays).toBeGreaterThanOrEqual(items.at(-1)!.ageDays);
+    const fresh = await t.request("GET", `${url}?asOf=${modelAct().lastReviewed}&maxAgeDays=3650`, { as: admin });
+    expect(fresh.json().items.filter((i: { instrumentId: string }) => i.instrumentId === modelAct().id)).toEqual([]);
+    const bad = await t.request("GET", `${url}?maxAgeDays=-1`, { as: admin });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("querystring.maxAgeDays");
+  });
+});
+
 describe("obligation finder", () => {
   it("evaluates a profile per jurisdiction with reasons", async () => {
     const res = await t.request("POST", "/api/v1/obligations/evaluate", {
@@ -169,6 +192,14 @@ describe("publishing instrument versions", () => {
       403,
     );
     expect(await versionsOf()).toHaveLength(1);
+    // The pages show the buttons from the same policy.
+    const noButtons = { validate: false, publish: false };
+    expect((await t.request("GET", "/api/v1/instruments")).json().can).toEqual(noButtons);
+    expect((await t.request("GET", "/api/v1/instruments", { as: delegate.agent })).json().can).toEqual(noButtons);
+    expect((await t.request("GET", "/api/v1/instruments/test-model-act", { as: admin })).json().can).toEqual({
+      validate: true,
+      publish: true,
+    });
   });
 
   it("reports every schema error with its path and saves nothing", async () => {

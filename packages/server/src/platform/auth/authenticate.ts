@@ -13,13 +13,22 @@ const grantsOf = sql<
   RoleGrant[]
 >`coalesce((select json_agg(json_build_object('role', m.role, 'organizationId', m.organization_id)) from memberships m where m.user_id = "users"."id"), '[]'::json)`;
 
-type Resolved = Omit<RequestContext, "requestId" | "ip"> & { csrfToken: string | null };
+export type TokenScope = "read" | "write";
+
+/** What a request may do: a session everything its person may, an API token only its scopes. */
+type Resolved = Omit<RequestContext, "requestId" | "ip"> & {
+  csrfToken: string | null;
+  scopes: readonly TokenScope[];
+};
+
+const ALL_SCOPES: readonly TokenScope[] = ["read", "write"];
 
 const ANONYMOUS: Resolved = {
   actor: { userId: null, emailVerified: false, grants: [] },
   tokenId: null,
   sessionId: null,
   csrfToken: null,
+  scopes: ALL_SCOPES,
 };
 
 /** Resolves a session cookie secret to its person, or the public when unknown, expired or disabled. */
@@ -41,6 +50,7 @@ export async function resolveSession(db: Db, secret: string): Promise<Resolved> 
     tokenId: null,
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
+    scopes: ALL_SCOPES,
   };
 }
 
@@ -49,7 +59,13 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const now = new Date();
   const rows = await db
-    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users, grants: grantsOf })
+    .select({
+      tokenId: apiTokens.id,
+      scopes: apiTokens.scopes,
+      lastUsedAt: apiTokens.lastUsedAt,
+      user: users,
+      grants: grantsOf,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -75,6 +91,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
     tokenId: row.tokenId,
     sessionId: null,
     csrfToken: null,
+    scopes: row.scopes,
   };
 }
 

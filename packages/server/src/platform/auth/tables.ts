@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -45,6 +45,11 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
+    /** What the token may do: `read` (GET, HEAD, OPTIONS) and/or `write` (every other method). */
+    scopes: text("scopes", { enum: ["read", "write"] })
+      .array()
+      .notNull()
+      .default(sql`'{read,write}'::text[]`),
     secretHash: text("secret_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
@@ -69,4 +74,20 @@ export const emailTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex("email_tokens_secret_hash_key").on(t.secretHash)],
+);
+
+/**
+ * Rate-limit counters shared by every instance (fixed windows): `key` names the limit and the
+ * caller (`route:<route>:<ip>`, `sign-in-failures:<email>`), `window_start` when the current window
+ * began (for sign-in failures: the latest failure), `hits` the requests (or failures) counted in it.
+ * Transient: old rows are deleted by the members module's clean-up job.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [index("rate_limits_window_idx").on(t.windowStart)],
 );

@@ -1,34 +1,21 @@
+import { DomainError, type ErrorKind, type FieldError, unavailable } from "@concordia/core";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isConnectionError } from "../../db/connection.js";
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** HTTP status of each domain error kind. */
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
-/**
- * An error that becomes an RFC 9457 problem+json answer. Thrown by services and
- * routes; anything else that escapes is a bug and answers a generic 500.
- */
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-  ) {
-    super(detail ?? title);
-  }
-}
-
-export const badRequest = (field: string, message: string) =>
-  new HttpProblem(400, "Invalid request", `${field}: ${message}`, [{ field, message }]);
-export const unauthenticated = (detail = "Sign in or send an API token to do this.") =>
-  new HttpProblem(401, "Not signed in", detail);
-export const forbidden = (detail = "Your roles do not allow this.") => new HttpProblem(403, "Forbidden", detail);
-export const notFound = (what: string) => new HttpProblem(404, "Not found", `${what} does not exist.`);
-export const conflict = (detail: string, field?: string) =>
-  new HttpProblem(409, "Conflict", detail, field ? [{ field, message: detail }] : undefined);
+export const statusOf = (e: DomainError) => STATUS[e.kind];
 
 const TYPE_BASE = "https://concordia.example/problems/";
 
@@ -43,6 +30,7 @@ function typeFor(status: number): string {
     413: "payload-too-large",
     415: "unsupported-media-type",
     429: "too-many-requests",
+    503: "service-unavailable",
   };
   return TYPE_BASE + (names[status] ?? "server-error");
 }
@@ -68,9 +56,28 @@ function pgCode(err: unknown): string | undefined {
   return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/**
+ * The database is away (restart, failover, network) or too slow: a temporary condition of the
+ * service, answered 503 with Retry-After rather than 500, for every route.
+ */
+function databaseUnavailable(error: unknown): DomainError | undefined {
+  if (isConnectionError(error)) {
+    return unavailable("The database cannot be reached at the moment; try again in a few seconds.");
+  }
+  // 57014 query_canceled: statement_timeout (CONCORDIA_DB_STATEMENT_TIMEOUT_MS).
+  if (pgCode(error) === "57014") return unavailable("The database took too long to answer; try again later.");
+  return undefined;
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof HttpProblem) {
-    return sendProblem(reply, request, error.status, error.title, error.detail, error.errors);
+  const down = databaseUnavailable(error);
+  if (down) {
+    request.log.warn({ err: error }, "database unavailable");
+    reply.header("retry-after", "5");
+    return sendProblem(reply, request, statusOf(down), down.title, down.detail);
+  }
+  if (error instanceof DomainError) {
+    return sendProblem(reply, request, statusOf(error), error.title, error.detail, error.errors);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? "body";
@@ -131,5 +138,23 @@ function titleFor(status: number): string {
       return "Too many requests";
     default:
       return "Request error";
+  }
+}
+
+// TEMPORARY during the move of services to core's DomainError (removed when no service uses them).
+export {
+  conflict,
+  forbidden,
+  invalid as badRequest,
+  notFound,
+  unauthenticated,
+} from "@concordia/core";
+
+const KIND_OF: Record<number, ErrorKind> = Object.fromEntries(
+  Object.entries(STATUS).map(([k, v]) => [v, k as ErrorKind]),
+) as Record<number, ErrorKind>;
+export class HttpProblem extends DomainError {
+  constructor(status: number, title: string, detail?: string, errors?: FieldError[]) {
+    super(KIND_OF[status] ?? "invalid", title, detail, errors);
   }
 }

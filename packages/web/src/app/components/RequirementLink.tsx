@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AnchorLink } from "../../../app/links";
+import { AnchorLink } from "../links";
 
 interface RequirementLinkProps {
   instrumentId: string;

@@ -1,10 +1,10 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { countryOf, regionName } from "../jurisdictions";
+import { countryOf, regionName } from "./jurisdictions";
 
 /** Names a jurisdiction code in the current language: "Germany", "European Union", "Colorado", "International". */
 export function useJurisdictionName(): (code: string) => string {
-  const { t, i18n } = useTranslation("obligations");
+  const { t, i18n } = useTranslation("rules", { keyPrefix: "obligations" });
   const lang = i18n.resolvedLanguage ?? i18n.language ?? "en";
   return useCallback(
     (code: string) => {

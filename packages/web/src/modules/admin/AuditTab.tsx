@@ -4,9 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { useFormat } from "../../app/format";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
 import { AuditFilters } from "./AuditFilters";
 import { adminKeys } from "./adminKeys";
 
@@ -45,71 +43,66 @@ export function AuditTab() {
           })
         }
       />
-      {events.isPending ? (
-        <TableSkeleton rows={8} />
-      ) : events.error ? (
-        <ProblemAlert error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <EmptyState title={t("admin.audit.emptyTitle")} />
-      ) : (
-        <div>
-          <div className="table-scroll">
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("admin.audit.at")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.audit.actor")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.audit.action")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.audit.resource")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.audit.details")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.data.items.map((e) => (
-                  <Table.Tr key={e.id} data-testid="audit-row">
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{f.dateTime(e.at)}</Table.Td>
-                    <Table.Td>
-                      {e.actorName ?? t("admin.audit.anonymous")}
-                      {e.viaApiToken && (
-                        <Badge ms="xs" size="xs" variant="light" color="gray">
-                          {t("admin.audit.viaToken")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Code dir="ltr">{e.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" dir="ltr">
-                        {e.resourceType}
-                        {e.resourceIds.length > 0 && `: ${e.resourceIds.join(", ")}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <details>
-                        <summary>{t("admin.audit.showDetails")}</summary>
-                        <pre className="preformatted" dir="ltr">
-                          {JSON.stringify(
-                            { ...e.details, requestId: e.requestId, ip: e.ip, actorUserId: e.actorUserId },
-                            null,
-                            2,
-                          )}
-                        </pre>
-                      </details>
-                    </Table.Td>
+      <PagedResults
+        query={events}
+        skeletonRows={8}
+        empty={<EmptyState title={t("admin.audit.emptyTitle")} />}
+        onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+      >
+        {(data) => (
+          <>
+            <div className="table-scroll">
+              <Table striped verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("admin.audit.at")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.audit.actor")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.audit.action")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.audit.resource")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.audit.details")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-          <Paginator
-            page={events.data.page}
-            pageSize={events.data.pageSize}
-            total={events.data.total}
-            onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
-          />
-        </div>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((e) => (
+                    <Table.Tr key={e.id} data-testid="audit-row">
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{f.dateTime(e.at)}</Table.Td>
+                      <Table.Td>
+                        {e.actorName ?? t("admin.audit.anonymous")}
+                        {e.viaApiToken && (
+                          <Badge ms="xs" size="xs" variant="light" color="gray">
+                            {t("admin.audit.viaToken")}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Code dir="ltr">{e.action}</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" dir="ltr">
+                          {e.resourceType}
+                          {e.resourceIds.length > 0 && `: ${e.resourceIds.join(", ")}`}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <details>
+                          <summary>{t("admin.audit.showDetails")}</summary>
+                          <pre className="preformatted" dir="ltr">
+                            {JSON.stringify(
+                              { ...e.details, requestId: e.requestId, ip: e.ip, actorUserId: e.actorUserId },
+                              null,
+                              2,
+                            )}
+                          </pre>
+                        </details>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,13 +1,13 @@
-import { Badge, Card, EmptyState, NativeSelect, Stack, Table, Title } from "@mantine/core";
+import { Badge, EmptyState, NativeSelect, Stack, Table } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ConfirmButton } from "../../app/ConfirmButton";
 import { useFormat } from "../../app/format";
-import { Paginator } from "../../app/Paginator";
+import { PagedResults } from "../../app/PagedResults";
+import { PageSection } from "../../app/PageSection";
 import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
 import { adminKeys } from "./adminKeys";
 import { InviteForm } from "./InviteForm";
 
@@ -36,16 +36,10 @@ export function InvitationsTab() {
 
   return (
     <Stack gap="xl">
-      <Card withBorder padding="lg" component="section" aria-labelledby="invite-heading">
-        <Title order={2} size="h3" id="invite-heading" mb="sm">
-          {t("admin.invitations.create")}
-        </Title>
+      <PageSection variant="card" size="h3" title={t("admin.invitations.create")}>
         <InviteForm />
-      </Card>
-      <section aria-labelledby="invitations-heading">
-        <Title order={2} size="h3" id="invitations-heading" mb="sm">
-          {t("admin.invitations.list")}
-        </Title>
+      </PageSection>
+      <PageSection size="h3" title={t("admin.invitations.list")}>
         <Stack gap="md">
           <NativeSelect
             label={t("admin.invitations.status")}
@@ -61,70 +55,64 @@ export function InvitationsTab() {
             ]}
           />
           <ProblemAlert error={revoke.error} />
-          {invitations.isPending ? (
-            <TableSkeleton />
-          ) : invitations.error ? (
-            <ProblemAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
-          ) : invitations.data.items.length === 0 ? (
-            <EmptyState title={t("admin.invitations.emptyTitle")} />
-          ) : (
-            <div>
-              <div className="table-scroll">
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("forms.email")}</Table.Th>
-                      <Table.Th scope="col">{t("workspace.organization")}</Table.Th>
-                      <Table.Th scope="col">{t("people.role")}</Table.Th>
-                      <Table.Th scope="col">{t("admin.invitations.status")}</Table.Th>
-                      <Table.Th scope="col">{t("admin.invitations.invitedBy")}</Table.Th>
-                      <Table.Th scope="col">{t("admin.invitations.createdAt")}</Table.Th>
-                      <Table.Th scope="col">{t("admin.invitations.expiresAt")}</Table.Th>
-                      <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {invitations.data.items.map((inv) => (
-                      <Table.Tr key={inv.id} data-testid="invitation-row">
-                        <Table.Td>
-                          <bdi>{inv.email}</bdi>
-                        </Table.Td>
-                        <Table.Td>{inv.organizationName}</Table.Td>
-                        <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={STATUS_COLORS[inv.status]}>
-                            {t(`invitationStatus.${inv.status}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{inv.invitedBy ?? "—"}</Table.Td>
-                        <Table.Td>{f.dateTime(inv.createdAt)}</Table.Td>
-                        <Table.Td>{f.dateTime(inv.expiresAt)}</Table.Td>
-                        <Table.Td>
-                          {inv.status === "pending" && (
-                            <ConfirmButton
-                              question={t("admin.invitations.revokeQuestion", { email: inv.email })}
-                              confirmLabel={t("actions.revoke")}
-                              onConfirm={() => revoke.mutate(inv.id)}
-                            >
-                              {t("actions.revoke")}
-                            </ConfirmButton>
-                          )}
-                        </Table.Td>
+          <PagedResults
+            query={invitations}
+            empty={<EmptyState title={t("admin.invitations.emptyTitle")} />}
+            onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+          >
+            {(data) => (
+              <>
+                <div className="table-scroll">
+                  <Table striped>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{t("forms.email")}</Table.Th>
+                        <Table.Th scope="col">{t("workspace.organization")}</Table.Th>
+                        <Table.Th scope="col">{t("people.role")}</Table.Th>
+                        <Table.Th scope="col">{t("admin.invitations.status")}</Table.Th>
+                        <Table.Th scope="col">{t("admin.invitations.invitedBy")}</Table.Th>
+                        <Table.Th scope="col">{t("admin.invitations.createdAt")}</Table.Th>
+                        <Table.Th scope="col">{t("admin.invitations.expiresAt")}</Table.Th>
+                        <Table.Th scope="col">{t("admin.actions")}</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </div>
-              <Paginator
-                page={invitations.data.page}
-                pageSize={invitations.data.pageSize}
-                total={invitations.data.total}
-                onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
-              />
-            </div>
-          )}
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.items.map((inv) => (
+                        <Table.Tr key={inv.id} data-testid="invitation-row">
+                          <Table.Td>
+                            <bdi>{inv.email}</bdi>
+                          </Table.Td>
+                          <Table.Td>{inv.organizationName}</Table.Td>
+                          <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
+                          <Table.Td>
+                            <Badge variant="light" color={STATUS_COLORS[inv.status]}>
+                              {t(`invitationStatus.${inv.status}`)}
+                            </Badge>
+                          </Table.Td>
+                          <Table.Td>{inv.invitedBy ?? "—"}</Table.Td>
+                          <Table.Td>{f.dateTime(inv.createdAt)}</Table.Td>
+                          <Table.Td>{f.dateTime(inv.expiresAt)}</Table.Td>
+                          <Table.Td>
+                            {inv.status === "pending" && (
+                              <ConfirmButton
+                                question={t("admin.invitations.revokeQuestion", { email: inv.email })}
+                                confirmLabel={t("actions.revoke")}
+                                onConfirm={() => revoke.mutate(inv.id)}
+                              >
+                                {t("actions.revoke")}
+                              </ConfirmButton>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </div>
+              </>
+            )}
+          </PagedResults>
         </Stack>
-      </section>
+      </PageSection>
     </Stack>
   );
 }

@@ -1,11 +1,12 @@
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from "@concordia/core";
-import { Button, Card, EmptyState, Group, NativeSelect, Stack, Table, Title } from "@mantine/core";
+import { Button, EmptyState, Group, NativeSelect, Stack, Table } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ConfirmButton } from "../../app/ConfirmButton";
 import { useFormat } from "../../app/format";
+import { PageSection } from "../../app/PageSection";
 import { fieldErrors, ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
 import { CountrySelect } from "../members/CountrySelect";
@@ -39,10 +40,7 @@ export function MemberStatesTab() {
 
   return (
     <Stack gap="xl">
-      <Card withBorder padding="lg" component="section" aria-labelledby="admit-heading">
-        <Title order={2} size="h3" id="admit-heading" mb="sm">
-          {t("admin.states.admit")}
-        </Title>
+      <PageSection variant="card" size="h3" title={t("admin.states.admit")}>
         <form
           noValidate
           data-testid="admit-state-form"
@@ -78,11 +76,8 @@ export function MemberStatesTab() {
             </Group>
           </Stack>
         </form>
-      </Card>
-      <section aria-labelledby="states-heading">
-        <Title order={2} size="h3" id="states-heading" mb="sm">
-          {t("members.states.title")}
-        </Title>
+      </PageSection>
+      <PageSection size="h3" title={t("members.states.title")}>
         <ProblemAlert error={remove.error} />
         {isPending ? (
           <TableSkeleton />
@@ -140,7 +135,7 @@ export function MemberStatesTab() {
             </Table>
           </div>
         )}
-      </section>
+      </PageSection>
     </Stack>
   );
 }

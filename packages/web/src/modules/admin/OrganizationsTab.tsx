@@ -1,4 +1,4 @@
-import { Alert, Card, EmptyState, Stack, Text, Title } from "@mantine/core";
+import { Alert, EmptyState, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ConfirmButton } from "../../app/ConfirmButton";
 import { AnchorLink } from "../../app/links";
-import { Paginator } from "../../app/Paginator";
+import { PagedResults } from "../../app/PagedResults";
+import { PageSection } from "../../app/PageSection";
 import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
 import { OrganizationForm, type OrganizationFormValues } from "../members/OrganizationForm";
 import { OrganizationsTable } from "../members/OrganizationsTable";
 import { membersKeys } from "../members/queries";
@@ -45,10 +45,7 @@ export function OrganizationsTab() {
 
   return (
     <Stack gap="xl">
-      <Card withBorder padding="lg" component="section" aria-labelledby="create-org-heading">
-        <Title order={2} size="h3" id="create-org-heading" mb="sm">
-          {t("admin.organizations.create")}
-        </Title>
+      <PageSection variant="card" size="h3" title={t("admin.organizations.create")}>
         {create.data && (
           <Alert color="green" role="status" mb="sm" title={t("admin.organizations.created")}>
             <AnchorLink to="/members/organizations/$id" params={{ id: create.data.id }}>
@@ -64,11 +61,8 @@ export function OrganizationsTab() {
           onSubmit={(values) => create.mutate(values)}
           data-testid="create-organization-form"
         />
-      </Card>
-      <section aria-labelledby="org-list-heading">
-        <Title order={2} size="h3" id="org-list-heading" mb="sm">
-          {t("admin.organizations.list")}
-        </Title>
+      </PageSection>
+      <PageSection size="h3" title={t("admin.organizations.list")}>
         <Stack gap="md">
           <SearchForm
             label={t("members.organizations.search")}
@@ -76,42 +70,36 @@ export function OrganizationsTab() {
             onSearch={(q) => void navigate({ search: { q, page: undefined } })}
           />
           <ProblemAlert error={remove.error} />
-          {organizations.isPending ? (
-            <TableSkeleton />
-          ) : organizations.error ? (
-            <ProblemAlert error={organizations.error} onRetry={() => void organizations.refetch()} />
-          ) : organizations.data.items.length === 0 ? (
-            <EmptyState title={t("members.organizations.emptyTitle")} />
-          ) : (
-            <div>
-              <OrganizationsTable
-                items={organizations.data.items}
-                actions={(org) =>
-                  org.peopleCount > 0 ? (
-                    <Text size="xs" c="dimmed" maw={180}>
-                      {t("admin.organizations.hasPeople")}
-                    </Text>
-                  ) : (
-                    <ConfirmButton
-                      question={t("admin.organizations.deleteQuestion", { name: org.name })}
-                      confirmLabel={t("actions.delete")}
-                      onConfirm={() => remove.mutate(org.id)}
-                    >
-                      {t("actions.delete")}
-                    </ConfirmButton>
-                  )
-                }
-              />
-              <Paginator
-                page={organizations.data.page}
-                pageSize={organizations.data.pageSize}
-                total={organizations.data.total}
-                onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
-              />
-            </div>
-          )}
+          <PagedResults
+            query={organizations}
+            empty={<EmptyState title={t("members.organizations.emptyTitle")} />}
+            onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+          >
+            {(data) => (
+              <>
+                <OrganizationsTable
+                  items={data.items}
+                  actions={(org) =>
+                    org.peopleCount > 0 ? (
+                      <Text size="xs" c="dimmed" maw={180}>
+                        {t("admin.organizations.hasPeople")}
+                      </Text>
+                    ) : (
+                      <ConfirmButton
+                        question={t("admin.organizations.deleteQuestion", { name: org.name })}
+                        confirmLabel={t("actions.delete")}
+                        onConfirm={() => remove.mutate(org.id)}
+                      >
+                        {t("actions.delete")}
+                      </ConfirmButton>
+                    )
+                  }
+                />
+              </>
+            )}
+          </PagedResults>
         </Stack>
-      </section>
+      </PageSection>
     </Stack>
   );
 }

@@ -5,9 +5,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { useFormat } from "../../app/format";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
 import { adminKeys } from "./adminKeys";
 import { SearchForm } from "./SearchForm";
 
@@ -60,43 +58,38 @@ export function OutboxTab() {
         value={search.to}
         onSearch={(to) => void navigate({ search: { to, page: undefined } })}
       />
-      {emails.isPending ? (
-        <TableSkeleton rows={4} />
-      ) : emails.error ? (
-        <ProblemAlert error={emails.error} onRetry={() => void emails.refetch()} />
-      ) : emails.data.items.length === 0 ? (
-        <EmptyState title={t("admin.outbox.emptyTitle")} />
-      ) : (
-        <div>
-          <Stack gap="sm">
-            {emails.data.items.map((m) => (
-              <Card key={m.id} withBorder padding="md" component="article" data-testid="outbox-email">
-                <Group justify="space-between" gap="xs" mb="xs">
-                  <Text fw={700}>{m.subject}</Text>
-                  <Group gap="xs">
-                    <Badge variant="light" color="gray">
-                      {m.kind}
-                    </Badge>
-                    <Badge variant="light" color={m.sentAt ? "green" : "orange"}>
-                      {m.sentAt ? t("admin.outbox.sent") : t("admin.outbox.queued")}
-                    </Badge>
+      <PagedResults
+        query={emails}
+        skeletonRows={4}
+        empty={<EmptyState title={t("admin.outbox.emptyTitle")} />}
+        onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+      >
+        {(data) => (
+          <>
+            <Stack gap="sm">
+              {data.items.map((m) => (
+                <Card key={m.id} withBorder padding="md" component="article" data-testid="outbox-email">
+                  <Group justify="space-between" gap="xs" mb="xs">
+                    <Text fw={700}>{m.subject}</Text>
+                    <Group gap="xs">
+                      <Badge variant="light" color="gray">
+                        {m.kind}
+                      </Badge>
+                      <Badge variant="light" color={m.sentAt ? "green" : "orange"}>
+                        {m.sentAt ? t("admin.outbox.sent") : t("admin.outbox.queued")}
+                      </Badge>
+                    </Group>
                   </Group>
-                </Group>
-                <Text size="sm" c="dimmed" mb="xs">
-                  {t("admin.outbox.toLine", { to: m.to, date: f.dateTime(m.createdAt) })}
-                </Text>
-                <EmailText text={m.text} />
-              </Card>
-            ))}
-          </Stack>
-          <Paginator
-            page={emails.data.page}
-            pageSize={emails.data.pageSize}
-            total={emails.data.total}
-            onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
-          />
-        </div>
-      )}
+                  <Text size="sm" c="dimmed" mb="xs">
+                    {t("admin.outbox.toLine", { to: m.to, date: f.dateTime(m.createdAt) })}
+                  </Text>
+                  <EmailText text={m.text} />
+                </Card>
+              ))}
+            </Stack>
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

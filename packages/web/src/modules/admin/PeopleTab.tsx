@@ -4,9 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
 import { adminKeys } from "./adminKeys";
 import { PeopleTable } from "./PeopleTable";
 import { SearchForm } from "./SearchForm";
@@ -44,23 +42,17 @@ export function PeopleTab() {
           data={[{ value: "", label: t("forms.anyRole") }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
         />
       </SearchForm>
-      {people.isPending ? (
-        <TableSkeleton />
-      ) : people.error ? (
-        <ProblemAlert error={people.error} onRetry={() => void people.refetch()} />
-      ) : people.data.items.length === 0 ? (
-        <EmptyState title={t("admin.people.emptyTitle")} description={t("admin.people.emptyBody")} />
-      ) : (
-        <div>
-          <PeopleTable people={people.data.items} />
-          <Paginator
-            page={people.data.page}
-            pageSize={people.data.pageSize}
-            total={people.data.total}
-            onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
-          />
-        </div>
-      )}
+      <PagedResults
+        query={people}
+        empty={<EmptyState title={t("admin.people.emptyTitle")} description={t("admin.people.emptyBody")} />}
+        onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+      >
+        {(data) => (
+          <>
+            <PeopleTable people={data.items} />
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

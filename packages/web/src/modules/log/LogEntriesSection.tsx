@@ -6,9 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
 import { ShortHash } from "./bits";
 import { logKeys, publicMeta } from "./queries";
 
@@ -77,76 +75,72 @@ export function LogEntriesSection() {
         value={search.type}
         onChange={(type) => void navigate({ search: { ...search, type, page: undefined }, resetScroll: false })}
       />
-      {entries.isPending ? (
-        <TableSkeleton />
-      ) : entries.error ? (
-        <ProblemAlert error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : entries.data.items.length === 0 ? (
-        <EmptyState
-          title={search.type ? t("log.entries.noMatchTitle") : t("log.entries.emptyTitle")}
-          description={search.type ? t("log.entries.noMatchBody") : t("log.entries.emptyBody")}
-        />
-      ) : (
-        <div>
-          <div className="table-scroll">
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("log.entries.index")}</Table.Th>
-                  <Table.Th scope="col">{t("log.entries.recordType")}</Table.Th>
-                  <Table.Th scope="col">{t("log.entries.integratedAt")}</Table.Th>
-                  <Table.Th scope="col">{t("log.entries.leafHash")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data.items.map((e) => (
-                  <Table.Tr key={e.index} data-testid="log-entry-row">
-                    <Table.Td>
-                      <AnchorLink to="/log/entries/$index" params={{ index: String(e.index) }} fw={600}>
-                        {f.number(e.index)}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      <bdi dir="ltr">{e.recordType}</bdi>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{f.dateTime(e.integratedAt)}</Table.Td>
-                    <Table.Td>
-                      <ShortHash value={e.leafHash} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="sm" wrap="nowrap">
-                        <AnchorLink
-                          to="/log/entries/$index"
-                          params={{ index: String(e.index) }}
-                          size="sm"
-                          aria-label={t("log.entries.open", { index: f.number(e.index) })}
-                        >
-                          {t("log.entries.details")}
-                        </AnchorLink>
-                        <AnchorLink
-                          to="/verify"
-                          search={{ index: e.index }}
-                          size="sm"
-                          aria-label={t("log.entries.verifyLabel", { index: f.number(e.index) })}
-                        >
-                          {t("log.entries.verify")}
-                        </AnchorLink>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-          <Paginator
-            page={entries.data.page}
-            pageSize={entries.data.pageSize}
-            total={entries.data.total}
-            onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined }, resetScroll: false })}
+      <PagedResults
+        query={entries}
+        empty={
+          <EmptyState
+            title={search.type ? t("log.entries.noMatchTitle") : t("log.entries.emptyTitle")}
+            description={search.type ? t("log.entries.noMatchBody") : t("log.entries.emptyBody")}
           />
-        </div>
-      )}
+        }
+        onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined }, resetScroll: false })}
+      >
+        {(data) => (
+          <>
+            <div className="table-scroll">
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("log.entries.index")}</Table.Th>
+                    <Table.Th scope="col">{t("log.entries.recordType")}</Table.Th>
+                    <Table.Th scope="col">{t("log.entries.integratedAt")}</Table.Th>
+                    <Table.Th scope="col">{t("log.entries.leafHash")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((e) => (
+                    <Table.Tr key={e.index} data-testid="log-entry-row">
+                      <Table.Td>
+                        <AnchorLink to="/log/entries/$index" params={{ index: String(e.index) }} fw={600}>
+                          {f.number(e.index)}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>
+                        <bdi dir="ltr">{e.recordType}</bdi>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{f.dateTime(e.integratedAt)}</Table.Td>
+                      <Table.Td>
+                        <ShortHash value={e.leafHash} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="sm" wrap="nowrap">
+                          <AnchorLink
+                            to="/log/entries/$index"
+                            params={{ index: String(e.index) }}
+                            size="sm"
+                            aria-label={t("log.entries.open", { index: f.number(e.index) })}
+                          >
+                            {t("log.entries.details")}
+                          </AnchorLink>
+                          <AnchorLink
+                            to="/verify"
+                            search={{ index: e.index }}
+                            size="sm"
+                            aria-label={t("log.entries.verifyLabel", { index: f.number(e.index) })}
+                          >
+                            {t("log.entries.verify")}
+                          </AnchorLink>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

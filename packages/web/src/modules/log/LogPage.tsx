@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ButtonLink } from "../../app/links";
+import { PageSection } from "../../app/PageSection";
 import { ProblemAlert } from "../../app/problem";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
@@ -66,19 +67,13 @@ export function LogPage() {
           </>
         )}
 
-        <section aria-labelledby="growth-heading">
-          <Title order={2} id="growth-heading" mb="sm">
-            {t("log.growth.title")}
-          </Title>
+        <PageSection title={t("log.growth.title")}>
           <Growth />
-        </section>
+        </PageSection>
 
-        <section aria-labelledby="entries-heading">
-          <Title order={2} id="entries-heading" mb="sm">
-            {t("log.entries.title")}
-          </Title>
+        <PageSection title={t("log.entries.title")}>
           <LogEntriesSection />
-        </section>
+        </PageSection>
 
         <section aria-labelledby="witnesses-heading">
           <Title order={2} id="witnesses-heading" mb="xs">
@@ -90,12 +85,9 @@ export function LogPage() {
           <WitnessesSection />
         </section>
 
-        <section aria-labelledby="checkpoints-heading">
-          <Title order={2} id="checkpoints-heading" mb="sm">
-            {t("log.checkpoints.title")}
-          </Title>
+        <PageSection title={t("log.checkpoints.title")}>
           <CheckpointsSection />
-        </section>
+        </PageSection>
       </Stack>
     </Container>
   );

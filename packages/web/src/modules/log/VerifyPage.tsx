@@ -202,19 +202,14 @@ export function VerifyPage() {
               {t("log.verify.reportTitle")}
             </Title>
             <Stack gap="md">
-              {verification.keySource !== "user" && verification.steps[2]?.status !== "skip" && (
-                <Alert color="orange" title={t("log.verify.keyWarningTitle")} data-testid="key-warning">
-                  {verification.keySource === "server" ? t("log.verify.keyFromServer") : t("log.verify.keyFromReceipt")}
-                </Alert>
-              )}
-              {receipt && verification.keyUsed && verification.keyUsed.trim() !== receipt.verifierKey && (
-                <Alert color="blue" title={t("log.verify.keyDiffersTitle")}>
-                  <Text size="sm">{t("log.verify.keyDiffers")}</Text>
-                  <Text size="sm" dir="ltr" style={{ overflowWrap: "anywhere" }}>
-                    <bdi>{receipt.verifierKey}</bdi>
-                  </Text>
-                </Alert>
-              )}
+              {verification.keySource !== "user" &&
+                verification.steps.find((s) => s.step === "signature")?.status !== "skip" && (
+                  <Alert color="orange" title={t("log.verify.keyWarningTitle")} data-testid="key-warning">
+                    {verification.keySource === "server"
+                      ? t("log.verify.keyFromServer")
+                      : t("log.verify.keyFromReceipt")}
+                  </Alert>
+                )}
               <VerifySteps ref={resultRef} verification={verification} />
               {receipt && verification.checkpoint && verification.logKey && verification.checkpointText && (
                 <>

@@ -1,10 +1,11 @@
+import type { ReceiptOutcome } from "@concordia/core";
 import { Alert, Badge, Card, Code, Group, List, Stack, Text, ThemeIcon, Title, VisuallyHidden } from "@mantine/core";
 import type { TOptions } from "i18next";
 import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
 import { ltr } from "./bits";
-import { STEP_IDS, type StepResult, type StepStatus, type TechnicalError, type Verification } from "./verifyReceipt";
+import type { StepId, StepResult, StepStatus, TechnicalError, Verification } from "./verifyReceipt";
 
 const COLORS: Record<StepStatus, string> = { pass: "green", fail: "red", skip: "gray" };
 const MARKS: Record<StepStatus, string> = { pass: "✓", fail: "✗", skip: "–" };
@@ -30,30 +31,50 @@ export function TechnicalDetail({ error }: { error: TechnicalError }) {
       {t("log.verify.technical")}{" "}
       <Code dir="ltr" data-testid="error-code">
         {error.code}
-      </Code>{" "}
-      <bdi dir="ltr">{error.message}</bdi>
+      </Code>
+      {error.message && (
+        <>
+          {" "}
+          <bdi dir="ltr">{error.message}</bdi>
+        </>
+      )}
     </Text>
   );
 }
 
-/** Numbers in the current language's digits and separators; hashes and names as they are, isolated left to right. */
-function useValues(values: StepResult["values"]): TOptions {
+/** `log.verify.steps.<step>.<outcome>`: one wording for each of core's outcome codes. */
+type MessageKey = { [S in StepId]: `log.verify.steps.${S}.${ReceiptOutcome<S>}` }[StepId];
+const messageKey = (step: StepResult) => `log.verify.steps.${step.step}.${step.outcome}` as MessageKey;
+
+/**
+ * The step's data as translation values: numbers in the current language's
+ * digits and separators; hashes, keys and names as they are, isolated left to
+ * right. Lists of field problems are shown apart.
+ */
+function useValues(data: StepResult["data"]): TOptions {
   const f = useFormat();
   return Object.fromEntries(
-    Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === "number" ? f.number(v) : ltr(v)]),
+    Object.entries(data as Record<string, unknown>).flatMap(([k, v]) => {
+      if (typeof v === "number") return [[k, f.number(v)]];
+      if (typeof v === "string") return [[k, ltr(v)]];
+      if (v === null) return [[k, "—"]];
+      if (Array.isArray(v) && v.every((x) => typeof x === "string")) return [[k, ltr(v.join(", "))]];
+      return [];
+    }),
   );
 }
 
 function Step({ step, number, content }: { step: StepResult; number: number; content?: Verification["content"] }) {
   const { t } = useTranslation();
-  const values = useValues(step.values);
+  const values = useValues(step.data);
+  const issues = step.step === "wellFormed" && step.outcome === "badFields" ? step.data.issues : [];
   return (
     <Card
       component="li"
       withBorder
       padding="md"
       data-testid="verify-step"
-      data-step={step.id}
+      data-step={step.step}
       data-status={step.status}
       style={{ borderColor: `var(--mantine-color-${COLORS[step.status]}-${step.status === "skip" ? 3 : 6})` }}
     >
@@ -61,22 +82,22 @@ function Step({ step, number, content }: { step: StepResult; number: number; con
         <StatusMark status={step.status} />
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Title order={3} size="h5">
-            {t("log.verify.stepNumber", { n: number })} · {t(`log.verify.steps.${step.id}.title`)}
+            {t("log.verify.stepNumber", { n: number })} · {t(`log.verify.steps.${step.step}.title`)}
           </Title>
           <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-            {t(`log.verify.steps.${step.message}`, values)}
+            {t(messageKey(step), values)}
           </Text>
-          {step.details && step.details.length > 0 && (
-            <List size="sm" dir="ltr">
-              {step.details.map((d) => (
-                <List.Item key={d}>
-                  <Code>{d}</Code>
+          {issues.length > 0 && (
+            <List size="sm">
+              {issues.map((issue) => (
+                <List.Item key={issue.path}>
+                  <Code dir="ltr">{issue.path}</Code>: {t(`log.verify.fieldProblem.${issue.problem}`)}
                 </List.Item>
               ))}
             </List>
           )}
           {step.error && <TechnicalDetail error={step.error} />}
-          {step.id === "content" && content && (
+          {step.step === "content" && content && (
             <div>
               {step.status !== "pass" && (
                 <Badge color="red" variant="light" mb={6}>
@@ -125,13 +146,13 @@ export const VerifySteps = forwardRef<HTMLDivElement, { verification: Verificati
           : failedStep
             ? t("log.verify.result.failBody", {
                 step: f.number(failed + 1),
-                title: t(`log.verify.steps.${failedStep.id}.title`),
+                title: t(`log.verify.steps.${failedStep.step}.title`),
               })
             : t("log.verify.result.failGeneric")}
       </Alert>
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("log.verify.stepsLabel")}>
-        {steps.map((s) => (
-          <Step key={s.id} step={s} number={STEP_IDS.indexOf(s.id) + 1} content={verification.content} />
+        {steps.map((s, i) => (
+          <Step key={s.step} step={s} number={i + 1} content={verification.content} />
         ))}
       </Stack>
     </Stack>

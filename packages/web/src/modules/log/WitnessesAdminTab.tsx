@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { ConfirmButton } from "../../app/ConfirmButton";
 import { useFormat } from "../../app/format";
+import { PageSection } from "../../app/PageSection";
 import { fieldErrors, ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
 import { CountrySelect } from "../members/CountrySelect";
@@ -128,10 +129,7 @@ export function WitnessesAdminTab() {
         </Text>
         <RegisterWitnessForm />
       </Card>
-      <section aria-labelledby="witnesses-admin-heading">
-        <Title order={2} size="h3" id="witnesses-admin-heading" mb="sm">
-          {t("admin.witnesses.list")}
-        </Title>
+      <PageSection size="h3" title={t("admin.witnesses.list")}>
         <ProblemAlert error={remove.error} />
         {witnesses.isPending ? (
           <TableSkeleton rows={3} />
@@ -191,7 +189,7 @@ export function WitnessesAdminTab() {
             </Table>
           </div>
         )}
-      </section>
+      </PageSection>
     </Stack>
   );
 }

@@ -1,18 +1,7 @@
 import type { Receipt } from "@concordia/contracts";
 
-/** Saves a value as a pretty-printed JSON file, entirely in the browser. */
-export function downloadJson(fileName: string, value: unknown): void {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// The one download helper is app/download.ts; the receipt pages import it from here.
+export { downloadJson } from "../../app/download";
 
 export function receiptFileName(receipt: Pick<Receipt, "index">): string {
   return `concordia-receipt-${receipt.index}.json`;

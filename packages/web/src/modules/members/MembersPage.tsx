@@ -1,5 +1,6 @@
 import { Container, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { PageSection } from "../../app/PageSection";
 import { usePageTitle } from "../../app/usePageTitle";
 import { MemberStatesList } from "./MemberStatesList";
 import { OrganizationsDirectory } from "./OrganizationsDirectory";
@@ -16,18 +17,12 @@ export function MembersPage() {
             {t("members.intro")}
           </Text>
         </div>
-        <section aria-labelledby="member-states-heading">
-          <Title order={2} id="member-states-heading" mb="sm">
-            {t("members.states.title")}
-          </Title>
+        <PageSection title={t("members.states.title")}>
           <MemberStatesList />
-        </section>
-        <section aria-labelledby="organizations-heading">
-          <Title order={2} id="organizations-heading" mb="sm">
-            {t("members.organizations.title")}
-          </Title>
+        </PageSection>
+        <PageSection title={t("members.organizations.title")}>
           <OrganizationsDirectory />
-        </section>
+        </PageSection>
       </Stack>
     </Container>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
+import { PageSection } from "../../app/PageSection";
 import { ProblemAlert, problemOf } from "../../app/problem";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
@@ -120,10 +121,7 @@ export function OrganizationPage() {
             </div>
           </Stack>
         </Card>
-        <section aria-labelledby="people-heading">
-          <Title order={2} id="people-heading" mb="sm">
-            {t("organization.peopleTitle")}
-          </Title>
+        <PageSection title={t("organization.peopleTitle")}>
           {session.user ? (
             <OrganizationPeople organizationId={org.id} />
           ) : (
@@ -134,14 +132,11 @@ export function OrganizationPage() {
               </AnchorLink>
             </Text>
           )}
-        </section>
+        </PageSection>
         {canEdit && (
-          <section aria-labelledby="edit-heading">
-            <Title order={2} id="edit-heading" mb="sm">
-              {t("organization.editTitle")}
-            </Title>
+          <PageSection title={t("organization.editTitle")}>
             <OrganizationEditForm organization={org} canChangeStatus={session.isSecretariat} />
-          </section>
+          </PageSection>
         )}
       </Stack>
     </Container>

@@ -3,9 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
 import { OrganizationFilters } from "./OrganizationFilters";
 import { OrganizationsTable } from "./OrganizationsTable";
 import { membersKeys } from "./queries";
@@ -28,7 +26,7 @@ export function OrganizationsDirectory() {
     page,
     pageSize: PAGE_SIZE,
   };
-  const { data, isPending, error, refetch } = useQuery({
+  const organizations = useQuery({
     queryKey: membersKeys.organizations(query),
     queryFn: () => call("listOrganizations", { query }),
     placeholderData: keepPreviousData,
@@ -41,26 +39,18 @@ export function OrganizationsDirectory() {
         values={search}
         onChange={(values) => void navigate({ search: { ...values, page: undefined } })}
       />
-      {isPending ? (
-        <TableSkeleton />
-      ) : error ? (
-        <ProblemAlert error={error} onRetry={() => void refetch()} />
-      ) : data.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? t("members.organizations.noMatchTitle") : t("members.organizations.emptyTitle")}
-          description={filtered ? t("members.organizations.noMatchBody") : t("members.organizations.emptyBody")}
-        />
-      ) : (
-        <div>
-          <OrganizationsTable items={data.items} />
-          <Paginator
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            onChange={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+      <PagedResults
+        query={organizations}
+        empty={
+          <EmptyState
+            title={filtered ? t("members.organizations.noMatchTitle") : t("members.organizations.emptyTitle")}
+            description={filtered ? t("members.organizations.noMatchBody") : t("members.organizations.emptyBody")}
           />
-        </div>
-      )}
+        }
+        onPage={(p) => void navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+      >
+        {(data) => <OrganizationsTable items={data.items} />}
+      </PagedResults>
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { ltr } from "../log/bits";
 import type { ClassificationChange } from "./model";
 
 type T = TFunction<"registry">;
-type O = TFunction<"obligations">;
+type O = TFunction<"rules", "obligations">;
 
 const APPLICABILITY = new Set(["applies", "may-apply", "does-not-apply"]);
 
@@ -46,7 +46,7 @@ export function changeText(t: T, to: O, number: (n: number) => string, c: Classi
 /** What changed between two evaluations, one line per change. */
 export function ChangesList({ changes, testId }: { changes: readonly ClassificationChange[]; testId?: string }) {
   const { t } = useTranslation("registry");
-  const { t: to } = useTranslation("obligations");
+  const { t: to } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   if (changes.length === 0) {
     return (

@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, EmptyState, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BindingBadge, StatusBadge } from "../../app/components/badges";
+import { useJurisdictionName } from "../../app/components/useJurisdictionName";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
 import { ltr } from "../log/bits";
-import { BindingBadge, StatusBadge } from "../obligations/shared/badges";
-import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
 import { CategoryBadges } from "./badges";
 import { ChangesList } from "./ChangesList";
 import { byJurisdiction, type Classification, type ClassifiedInstrument, obligationCounts } from "./model";

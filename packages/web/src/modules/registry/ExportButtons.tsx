@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { downloadText } from "../../app/download";
 import { ProblemAlert } from "../../app/problem";
-import { downloadText } from "../obligations/shared/download";
 import { exportFileName, type RegistryFilters } from "./model";
 import { fetchRegisterExport } from "./queries";
 

@@ -2,10 +2,10 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core"
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
+import { downloadJson } from "../../app/download";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
-import { downloadJson } from "../log/download";
 import { FieldSetTable } from "./FieldSetTable";
 import { FIELD_STATUSES, fieldStatusCounts, parseFieldSet, type SystemView } from "./model";
 import { type FieldSetKind, useSystemExport } from "./queries";

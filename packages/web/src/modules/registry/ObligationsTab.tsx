@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
-import { countByStatus, sortJurisdictions } from "../obligations/results";
-import { JurisdictionSection } from "../obligations/results/JurisdictionSection";
+import { countByStatus, sortJurisdictions } from "../rules/finder/results";
+import { JurisdictionSection } from "../rules/finder/results/JurisdictionSection";
 import { useSystemObligations } from "./queries";
 
 /**

@@ -3,7 +3,7 @@ import { SimpleGrid, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AnchorLink } from "../../app/links";
 import { Fact } from "../log/bits";
-import { encodeProfile } from "../obligations/profileUrl";
+import { encodeProfile } from "../rules/finder/profileUrl";
 import { useListFormat } from "../rules/format";
 
 /**
@@ -12,7 +12,7 @@ import { useListFormat } from "../rules/format";
  */
 export function ProfileSummary({ profile }: { profile: SystemProfile }) {
   const { t } = useTranslation("registry");
-  const { t: to } = useTranslation("obligations");
+  const { t: to } = useTranslation("rules", { keyPrefix: "obligations" });
   const list = useListFormat();
   const show = (items: string[] | undefined, name: (v: string) => string) =>
     items === undefined ? t("profile.unknown") : items.length === 0 ? t("profile.none") : list(items.map(name));

@@ -2,8 +2,8 @@ import { PURPOSES, SYSTEM_KINDS, SYSTEM_STATUSES } from "@concordia/core";
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useJurisdictionName } from "../../app/components/useJurisdictionName";
 import { useFormat } from "../../app/format";
-import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
 import { useCategoryName } from "./badges";
 import { type RegistryFilters as Filters, type RegistryStats, SORTS } from "./model";
 import { ProviderSelect } from "./ProviderSelect";
@@ -31,7 +31,7 @@ function choices(
 /** Search box (applied on submit) and selects (applied at once) of the register; all live in the URL. */
 export function RegistryFilters({ values, onChange, stats, signedIn }: RegistryFiltersProps) {
   const { t } = useTranslation("registry");
-  const { t: tObligations } = useTranslation("obligations");
+  const { t: tObligations } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const jurisdictionName = useJurisdictionName();
   const categoryName = useCategoryName();

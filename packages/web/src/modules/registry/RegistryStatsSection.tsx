@@ -1,9 +1,10 @@
-import { SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { SimpleGrid, Skeleton, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useJurisdictionName } from "../../app/components/useJurisdictionName";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
+import { PageSection } from "../../app/PageSection";
 import { ProblemAlert } from "../../app/problem";
-import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
 import { useCategoryName } from "./badges";
 import type { RegistryStats } from "./model";
 import { StatsBars } from "./StatsBars";
@@ -74,12 +75,5 @@ export function RegistryStatsSection({ stats }: RegistryStatsSectionProps) {
     );
   }
 
-  return (
-    <section aria-labelledby="registry-stats-heading">
-      <Title order={2} id="registry-stats-heading" mb="sm">
-        {t("stats.title")}
-      </Title>
-      {body}
-    </section>
-  );
+  return <PageSection title={t("stats.title")}>{body}</PageSection>;
 }

@@ -3,7 +3,7 @@ import { Badge, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
 import { useSession } from "../../app/session";
-import { RiskRegisterPanel } from "../registry-edit/RiskRegisterPanel";
+import { RiskRegisterPanel } from "./edit/RiskRegisterPanel";
 import type { SystemView } from "./model";
 
 const LEVEL_COLORS = { low: "green", medium: "yellow", high: "orange", critical: "red" } as const;

@@ -1,9 +1,9 @@
 import { Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { useJurisdictionName } from "../../app/components/useJurisdictionName";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
-import { useJurisdictionName } from "../obligations/shared/useJurisdictionName";
 import { CategoryBadges, SystemKindBadge, SystemStatusBadge } from "./badges";
 import { useNamedList, useSectorName } from "./labels";
 import type { SystemSummary } from "./model";

@@ -7,7 +7,7 @@ const isPurpose = (s: string): s is Purpose => (PURPOSES as readonly string[]).i
 
 /** A sector (a purpose of the system profile) in the current language; unknown ids as they are. */
 export function useSectorName(): (sector: string) => string {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return useCallback((s: string) => (isPurpose(s) ? t(`values.purposes.${s}`) : s), [t]);
 }
 

@@ -4,15 +4,24 @@ import { useApi } from "../../app/api";
 import { exportUrl, type RegistryFilters } from "./model";
 
 /**
- * Query keys of the register. What a system page or a search shows depends on who is signed
- * in (visibility, drafts, "mine"), so only the statistics of published systems are public.
+ * Query keys of the register, its system pages and its editing pages: all under "registry", so
+ * that a change anywhere refreshes whatever shows it. What a system page or a search shows
+ * depends on who is signed in (visibility, drafts, "mine"), so only the statistics of published
+ * systems are public.
  */
 export const registryKeys = {
   all: ["registry"] as const,
   search: (query: RouteQuery<"searchSystems">) => ["registry", "search", query] as const,
   stats: ["registry", "stats"] as const,
+  /** One system as `getSystem` answers it: the system page and the editor share it. */
   system: (id: string) => ["registry", "system", id] as const,
   systemPart: (id: string, part: string) => ["registry", "system", id, part] as const,
+  risks: (id: string) => ["registry", "edit", "risks", id] as const,
+  riskHistory: (riskId: string) => ["registry", "edit", "risk-history", riskId] as const,
+  taxonomies: ["registry", "edit", "taxonomies"] as const,
+  assessments: (id: string) => ["registry", "edit", "assessments", id] as const,
+  assessment: (id: string) => ["registry", "edit", "assessment", id] as const,
+  queue: (query: RouteQuery<"searchSystems">) => ["registry", "edit", "queue", query] as const,
 };
 
 export const publicMeta = { sessionIndependent: true } as const;
@@ -37,9 +46,14 @@ export function useRegistryStats() {
   });
 }
 
-export function useSystem(id: string) {
+/** One system; waits while `id` is not known yet (an assessment's system, say). */
+export function useSystem(id: string | undefined) {
   const call = useApi();
-  return useQuery({ queryKey: registryKeys.system(id), queryFn: () => call("getSystem", { params: { id } }) });
+  return useQuery({
+    queryKey: registryKeys.system(id ?? ""),
+    queryFn: () => call("getSystem", { params: { id: id! } }),
+    enabled: !!id,
+  });
 }
 
 export function useSystemObligations(id: string) {

@@ -3,10 +3,10 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@man
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
+import { downloadJson } from "../../app/download";
 import { useFormat } from "../../app/format";
 import { AnchorLink } from "../../app/links";
 import { ProblemAlert } from "../../app/problem";
-import { downloadJson } from "../log/download";
 import { BindingBadge, InstrumentStatusBadge, KindBadge, VerifyBadge } from "./badges";
 import { useDay, useJurisdictionLabel, useLanguageName } from "./format";
 import { DATE_KEYS, Fact } from "./InstrumentCard";

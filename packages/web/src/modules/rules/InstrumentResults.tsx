@@ -1,10 +1,9 @@
 import type { InstrumentKind, InstrumentStatus } from "@concordia/core";
-import { EmptyState, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import { EmptyState, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
-import { Paginator } from "../../app/Paginator";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { PagedResults } from "../../app/PagedResults";
+import { PageSection } from "../../app/PageSection";
 import { InstrumentCard } from "./InstrumentCard";
 import { useInstruments } from "./queries";
 
@@ -27,40 +26,29 @@ export function InstrumentResults({ search, onPage }: InstrumentResultsProps) {
     page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   };
-  const { data, isPending, isFetching, error, refetch } = useInstruments(query);
+  const results = useInstruments(query);
   const filtered = !!(search.q || search.jurisdiction || search.kind || search.status);
 
   return (
-    <section aria-labelledby="instrument-results-heading" aria-busy={isFetching}>
-      <VisuallyHidden>
-        <Title order={2} id="instrument-results-heading">
-          {t("library.results")}
-        </Title>
-      </VisuallyHidden>
-      {isPending ? (
-        <TableSkeleton rows={4} />
-      ) : error ? (
-        <ProblemAlert error={error} onRetry={() => void refetch()} />
-      ) : (
-        <Stack gap="sm">
+    <PageSection title={t("library.results")} hiddenTitle busy={results.isFetching}>
+      <PagedResults
+        query={results}
+        skeletonRows={4}
+        onPage={onPage}
+        count={(data) => (
           <Text size="sm" fw={500} role="status" data-testid="instrument-count">
             {t("library.resultCount", { n: f.number(data.total) })}
           </Text>
-          {data.items.length === 0 ? (
-            <EmptyState
-              title={filtered ? t("library.noMatchTitle") : t("library.emptyTitle")}
-              description={filtered ? t("library.noMatchBody") : t("library.emptyBody")}
-            />
-          ) : (
-            <>
-              {data.items.map((item) => (
-                <InstrumentCard key={item.id} item={item} searching={!!search.q} />
-              ))}
-              <Paginator page={data.page} pageSize={data.pageSize} total={data.total} onChange={onPage} />
-            </>
-          )}
-        </Stack>
-      )}
-    </section>
+        )}
+        empty={
+          <EmptyState
+            title={filtered ? t("library.noMatchTitle") : t("library.emptyTitle")}
+            description={filtered ? t("library.noMatchBody") : t("library.emptyBody")}
+          />
+        }
+      >
+        {(data) => data.items.map((item) => <InstrumentCard key={item.id} item={item} searching={!!search.q} />)}
+      </PagedResults>
+    </PageSection>
   );
 }

@@ -1,8 +1,9 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { OverdueReviewsSection } from "./OverdueReviewsSection";
 import { UploadInstrumentForm } from "./UploadInstrumentForm";
 
-/** The secretariat validates and publishes new versions of instruments (each one logged). */
+/** The secretariat validates and publishes new versions of instruments (each one logged) and sees overdue reviews. */
 export function InstrumentsAdminTab() {
   const { t } = useTranslation("rules");
   return (
@@ -16,6 +17,7 @@ export function InstrumentsAdminTab() {
         </Text>
         <UploadInstrumentForm />
       </Card>
+      <OverdueReviewsSection />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvField, evaluationCsv, gapCsv, toCsv, traceText } from "./csv";
-import { evaluation, gap } from "./testData";
+import { evaluation, gap } from "./finder/testData";
 
 /** A small RFC 4180 reader, to check that what we write reads back. */
 function parseCsv(text: string): string[][] {

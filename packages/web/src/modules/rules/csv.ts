@@ -1,5 +1,5 @@
 import { csvField } from "@concordia/core";
-import type { Evaluation, FactTrace, GapAnalysis, InstrumentResult, Obligation } from "./types";
+import type { Evaluation, FactTrace, GapAnalysis, InstrumentResult, Obligation } from "./obligationTypes";
 
 export { csvField };
 

@@ -1,14 +1,16 @@
 import { ADDRESSEES, FACTS, INSTRUMENT_KINDS } from "@concordia/core";
 import { describe, expect, it } from "vitest";
-import en from "../../locales/en/obligations.json";
-import { SUBNATIONAL_CODES } from "./jurisdictions";
-import { BOOLEAN_FACTS, LIST_FACTS, LIST_OPTIONS, NUMBER_FACTS, PLACE_FACTS } from "./profileForm";
+import { SUBNATIONAL_CODES } from "../../app/components/jurisdictions";
+import rules from "../../locales/en/rules.json";
+import { BOOLEAN_FACTS, LIST_FACTS, LIST_OPTIONS, NUMBER_FACTS, PLACE_FACTS } from "./finder/profileForm";
+
+const en = rules.obligations;
 
 /** Keys built at run time (`facts.${fact}`, `values.${fact}.${value}`…) exist in the English file. */
 const get = (path: string): unknown =>
   path.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], en);
 
-describe("obligations translations", () => {
+describe("rules translations of the obligation finder", () => {
   it("name every fact the engine can report", () => {
     for (const fact of Object.keys(FACTS)) expect(typeof get(`facts.${fact}`), fact).toBe("string");
   });

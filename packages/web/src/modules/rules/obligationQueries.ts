@@ -1,7 +1,7 @@
 import type { SystemProfile } from "@concordia/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useApi } from "../../app/api";
-import { DEFAULT_HOPS } from "./types";
+import { DEFAULT_HOPS } from "./obligationTypes";
 
 /**
  * Query keys and queries of the obligation finder, crosswalk explorer and gap analysis. All of

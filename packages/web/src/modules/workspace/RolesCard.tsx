@@ -1,16 +1,14 @@
 import type { UserView } from "@concordia/contracts";
-import { Card, Table, Text, Title } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AnchorLink } from "../../app/links";
+import { PageSection } from "../../app/PageSection";
 
 /** The roles the signed-in person holds, one row per organization and role. */
 export function RolesCard({ user }: { user: UserView }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="roles-heading">
-      <Title order={2} id="roles-heading" size="h3" mb="sm">
-        {t("workspace.roles")}
-      </Title>
+    <PageSection variant="card" size="h3" title={t("workspace.roles")}>
       {user.roles.length === 0 ? (
         <Text c="dimmed">{t("workspace.noRoles")}</Text>
       ) : (
@@ -37,6 +35,6 @@ export function RolesCard({ user }: { user: UserView }) {
           </Table>
         </div>
       )}
-    </Card>
+    </PageSection>
   );
 }

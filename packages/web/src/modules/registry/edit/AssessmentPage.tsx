@@ -3,24 +3,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { ConfirmButton } from "../../app/ConfirmButton";
-import { useFormat } from "../../app/format";
-import { AnchorLink } from "../../app/links";
-import { ProblemAlert } from "../../app/problem";
-import { RequireSignIn } from "../../app/RequireSignIn";
-import { useSession } from "../../app/session";
-import { usePageTitle } from "../../app/usePageTitle";
+import { useApi } from "../../../app/api";
+import { ConfirmButton } from "../../../app/ConfirmButton";
+import { useFormat } from "../../../app/format";
+import { AnchorLink } from "../../../app/links";
+import { ProblemAlert } from "../../../app/problem";
+import { RequireSignIn } from "../../../app/RequireSignIn";
+import { useSession } from "../../../app/session";
+import { usePageTitle } from "../../../app/usePageTitle";
+import { registryKeys, useSystem } from "../queries";
 import { type Assessment, allAnswered, answersById, formatScore, groupQuestions, percent } from "./assessment";
 import { isolate } from "./bidi";
 import { QuestionCard } from "./QuestionCard";
-import { editKeys, useRefreshRegistry, useSystem } from "./queries";
+import { useRefreshRegistry } from "./queries";
 
 const route = getRouteApi("/registry/assessments/$assessmentId");
 
 /** /registry/assessments/$assessmentId: answer an assessment's questions, group by group, with evidence. */
 export function AssessmentPage() {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   usePageTitle(t("assessment.pageTitle"));
   const { assessmentId } = route.useParams();
   return (
@@ -35,19 +36,19 @@ export function AssessmentPage() {
 }
 
 function AssessmentView({ assessmentId }: { assessmentId: string }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const queryClient = useQueryClient();
   const refresh = useRefreshRegistry();
   const { isSecretariat, hasRole } = useSession();
-  const key = useMemo(() => editKeys.assessment(assessmentId), [assessmentId]);
+  const key = useMemo(() => registryKeys.assessment(assessmentId), [assessmentId]);
   const assessment = useQuery({ queryKey: key, queryFn: () => call("getAssessment", { params: { assessmentId } }) });
   const system = useSystem(assessment.data?.systemId);
   const onSaved = useCallback(
     (view: Assessment) => {
       queryClient.setQueryData(key, view);
-      void queryClient.invalidateQueries({ queryKey: editKeys.assessments(view.systemId) });
+      void queryClient.invalidateQueries({ queryKey: registryKeys.assessments(view.systemId) });
     },
     [queryClient, key],
   );

@@ -4,24 +4,25 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { AnchorLink } from "../../app/links";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { AnchorLink } from "../../../app/links";
+import { ProblemAlert } from "../../../app/problem";
+import { TableSkeleton } from "../../../app/TableSkeleton";
+import { registryKeys } from "../queries";
 import { formatScore, percent } from "./assessment";
-import { editKeys, isForbidden, useRefreshRegistry } from "./queries";
+import { isForbidden, useRefreshRegistry } from "./queries";
 
 /** A system's questionnaire assessments with progress and score; start a new one. */
 export function AssessmentsPanel({ systemId, canEdit }: { systemId: string; canEdit: boolean }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const navigate = useNavigate();
   const refresh = useRefreshRegistry();
   const [kind, setKind] = useState<AssessmentKind>("nist-ai-rmf");
   const list = useQuery({
-    queryKey: editKeys.assessments(systemId),
+    queryKey: registryKeys.assessments(systemId),
     queryFn: () => call("listAssessments", { params: { id: systemId } }),
   });
   const start = useMutation({

@@ -3,8 +3,8 @@ import { Button, Collapse, Fieldset, Radio, SimpleGrid, Stack, Text, Textarea, T
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { directionOf, LANGUAGE_NAMES } from "../../app/i18n";
+import { useFormat } from "../../../app/format";
+import { directionOf, LANGUAGE_NAMES } from "../../../app/i18n";
 import type { TextsForm } from "./documentForm";
 import { useFieldError } from "./FieldErrors";
 import type { SectionProps } from "./sectionProps";
@@ -13,7 +13,7 @@ type TextField = "name" | "versionLabel" | "intendedPurpose" | "description";
 
 /** Who provides the system, what it is, what it is for, and the same texts in other UN languages. */
 export function BasicsSection({ form, update, organization }: SectionProps & { organization: ReactNode }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const [open, toggle] = useDisclosure(false);
   const set = (field: TextField) => (e: { currentTarget: { value: string } }) => {
@@ -134,7 +134,7 @@ function TranslationFields({
   texts: TextsForm;
   onChange: (texts: TextsForm) => void;
 }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const language = LANGUAGE_NAMES[lang];
   const common = { lang, dir: directionOf(lang) } as const;
   const set = (field: keyof TextsForm) => (e: { currentTarget: { value: string } }) =>

@@ -1,14 +1,14 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { TriStateField } from "../obligations/wizard/TriStateField";
+import { useFormat } from "../../../app/format";
+import { TriStateField } from "../../rules/finder/wizard/TriStateField";
 import { type DatasetRow, emptyDataset } from "./documentForm";
 import { useErrorMap } from "./FieldErrors";
 import type { SectionProps } from "./sectionProps";
 
 /** The datasets used to train, fine-tune or evaluate the system. */
 export function DatasetsSection({ form, update }: SectionProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const rows = form.datasets;
   const set = (datasets: DatasetRow[]) => update((x) => ({ ...x, datasets }));
   return (
@@ -49,7 +49,7 @@ function DatasetFields({
   onChange: (row: DatasetRow) => void;
   onRemove: () => void;
 }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const errors = useErrorMap();
   const path = `datasets.${index}`;

@@ -1,15 +1,15 @@
 import { Button, Fieldset, Group, MultiSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { useJurisdictionOptions } from "../obligations/wizard/useJurisdictionOptions";
+import { useFormat } from "../../../app/format";
+import { useJurisdictionOptions } from "../../rules/finder/wizard/useJurisdictionOptions";
 import { emptyLink, type LinkRow } from "./documentForm";
 import { GroupError, useErrorMap, useFieldError } from "./FieldErrors";
 import type { SectionProps } from "./sectionProps";
 
 /** Where the system is deployed, whom to contact, and links to more about it. */
 export function DeploymentSection({ form, update }: SectionProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const all = useJurisdictionOptions();
   const errors = useErrorMap();
   // The document takes countries and the EU, not sub-national places.
@@ -63,7 +63,7 @@ export function DeploymentSection({ form, update }: SectionProps) {
 }
 
 function LinkFields({ index, row, onChange }: { index: number; row: LinkRow; onChange: (row: LinkRow) => void }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const n = f.number(index + 1);
   return (
@@ -90,7 +90,7 @@ function LinkFields({ index, row, onChange }: { index: number; row: LinkRow; onC
 }
 
 function LinksField({ rows, onChange }: { rows: LinkRow[]; onChange: (rows: LinkRow[]) => void }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const id = useId();
   return (

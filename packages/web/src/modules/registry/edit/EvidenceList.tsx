@@ -1,15 +1,15 @@
 import { Button, Code, Group, List, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { ProblemAlert } from "../../app/problem";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert } from "../../../app/problem";
 import type { Evidence } from "./assessment";
 import { base64ToBytes, downloadBytes, formatBytes, shortHash } from "./files";
 
 /** Evidence files of an answer: name, size, SHA-256; each can be downloaded (and removed while editing). */
 export function EvidenceList({ files, onRemove }: { files: Evidence[]; onRemove?: (sha256: string) => void }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const [busy, setBusy] = useState<string | null>(null);

@@ -3,9 +3,9 @@ import { Alert, Button, Code, FileInput, Group, List, Stack, Text } from "@manti
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { ProblemAlert, problemOf } from "../../app/problem";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert, problemOf } from "../../../app/problem";
 import { formatBytes, parseJsonObject } from "./files";
 
 interface ImportBomFormProps {
@@ -21,7 +21,7 @@ interface ImportBomFormProps {
  * against the official schema. A rejected BOM saves nothing; every schema error is listed with its path.
  */
 export function ImportBomForm({ organizationId, systemId, onImported }: ImportBomFormProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const [file, setFile] = useState<File | null>(null);

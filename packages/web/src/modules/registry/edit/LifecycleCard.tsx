@@ -2,10 +2,10 @@ import type { RouteResponse } from "@concordia/contracts";
 import { Alert, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { ConfirmButton } from "../../app/ConfirmButton";
-import { useFormat } from "../../app/format";
-import { ProblemAlert } from "../../app/problem";
+import { useApi } from "../../../app/api";
+import { ConfirmButton } from "../../../app/ConfirmButton";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert } from "../../../app/problem";
 import { isolate } from "./bidi";
 import { useRefreshRegistry } from "./queries";
 
@@ -13,7 +13,7 @@ type System = RouteResponse<"getSystem">;
 
 /** Where the system is in its life (draft → submitted → published) and the provider's next step. */
 export function LifecycleCard({ system }: { system: System }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const call = useApi();
   const refresh = useRefreshRegistry();
   const f = useFormat();

@@ -1,7 +1,7 @@
 import { Button, Fieldset, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
+import { useFormat } from "../../../app/format";
 import { emptyMetric, type MetricRow, type ModelCardForm, type TextList } from "./documentForm";
 import { GroupError, useFieldError } from "./FieldErrors";
 import { StringListField } from "./StringListField";
@@ -12,7 +12,7 @@ const METRIC_COLUMNS = ["name", "value", "dataset", "slice"] as const;
 
 /** The model card: how the model works, what it takes and gives, how well it does, what to watch for. */
 export function ModelCardSection({ form, update }: SectionProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const mc = form.modelCard;
   const set = (change: Partial<ModelCardForm>) => update((x) => ({ ...x, modelCard: { ...x.modelCard, ...change } }));
   const list = (key: TextList, multiline = false) => (
@@ -54,7 +54,7 @@ function TextField({
   value: string;
   onChange: (v: string) => void;
 }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   return (
     <TextInput
       label={t(`modelCard.${field}`)}
@@ -78,7 +78,7 @@ function MetricCell({
   value: string;
   onChange: (v: string) => void;
 }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   return (
     <TextInput
@@ -96,7 +96,7 @@ function MetricCell({
 
 /** Performance metrics as an editable table: metric, value, dataset and slice (the last two optional). */
 function MetricsTable({ rows, onChange }: { rows: MetricRow[]; onChange: (rows: MetricRow[]) => void }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const id = useId();
   const setCell = (i: number, column: keyof MetricRow, v: string) =>

@@ -1,9 +1,9 @@
 import { Alert, NativeSelect, Text } from "@mantine/core";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { useSession } from "../../app/session";
-import { OrganizationSelect } from "../members/OrganizationSelect";
+import { useFormat } from "../../../app/format";
+import { useSession } from "../../../app/session";
+import { OrganizationSelect } from "../../members/OrganizationSelect";
 import { useFieldError } from "./FieldErrors";
 
 /** The organizations a person may register systems for: where they are a provider (any, for the secretariat). */
@@ -27,7 +27,7 @@ interface OrganizationFieldProps {
 
 /** Choose the provider organization of a new system. */
 export function OrganizationField({ value, onChange, error }: OrganizationFieldProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const { own, any } = useProviderOrganizations();
   const formError = useFieldError("organizationId");
   const shown = error ?? formError;

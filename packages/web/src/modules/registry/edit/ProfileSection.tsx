@@ -8,12 +8,12 @@ import {
   numberProblem,
   PLACE_FACTS,
   type ProfileForm,
-} from "../obligations/profileForm";
-import { PlacesField } from "../obligations/wizard/PlacesField";
-import { BooleanQuestions, ListQuestion, NumberQuestion } from "../obligations/wizard/Questions";
-import type { StepProps } from "../obligations/wizard/stepProps";
-import { setList } from "../obligations/wizard/stepProps";
-import { useJurisdictionOptions } from "../obligations/wizard/useJurisdictionOptions";
+} from "../../rules/finder/profileForm";
+import { PlacesField } from "../../rules/finder/wizard/PlacesField";
+import { BooleanQuestions, ListQuestion, NumberQuestion } from "../../rules/finder/wizard/Questions";
+import type { StepProps } from "../../rules/finder/wizard/stepProps";
+import { setList } from "../../rules/finder/wizard/stepProps";
+import { useJurisdictionOptions } from "../../rules/finder/wizard/useJurisdictionOptions";
 import { GroupError } from "./FieldErrors";
 import type { SectionProps } from "./sectionProps";
 
@@ -65,8 +65,8 @@ const numbers = (facts: NumberFact[], p: StepProps) =>
  * stay unknown: yes / no / don't know), without the finder's name question (the system's name is used).
  */
 export function ProfileSection({ form, update }: SectionProps) {
-  const { t } = useTranslation("registryEdit");
-  const { t: to } = useTranslation("obligations");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
+  const { t: to } = useTranslation("rules", { keyPrefix: "obligations" });
   const options = useJurisdictionOptions();
   const p: StepProps = {
     form: form.profile,

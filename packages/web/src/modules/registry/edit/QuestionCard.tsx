@@ -2,10 +2,10 @@ import { ANSWERS, type Answer } from "@concordia/core";
 import { Button, Card, FileInput, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { AnchorLink } from "../../app/links";
-import { problemOf } from "../../app/problem";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { AnchorLink } from "../../../app/links";
+import { problemOf } from "../../../app/problem";
 import {
   type Assessment,
   answerBody,
@@ -33,7 +33,7 @@ interface QuestionCardProps {
 
 /** One question: the answer, a note and evidence files, saved on their own as they change. */
 export function QuestionCard({ assessmentId, organizationId, question, stored, readOnly, onSaved }: QuestionCardProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const id = useId();

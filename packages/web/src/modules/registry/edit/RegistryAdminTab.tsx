@@ -3,15 +3,15 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { ConfirmButton } from "../../app/ConfirmButton";
-import { useFormat } from "../../app/format";
-import { AnchorLink } from "../../app/links";
-import { Paginator } from "../../app/Paginator";
-import { fieldErrors, ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { useApi } from "../../../app/api";
+import { ConfirmButton } from "../../../app/ConfirmButton";
+import { useFormat } from "../../../app/format";
+import { AnchorLink } from "../../../app/links";
+import { PagedResults } from "../../../app/PagedResults";
+import { fieldErrors, ProblemAlert } from "../../../app/problem";
+import { registryKeys } from "../queries";
 import { isolate } from "./bidi";
-import { editKeys, useRefreshRegistry } from "./queries";
+import { useRefreshRegistry } from "./queries";
 
 const PAGE_SIZE = 25;
 const route = getRouteApi("/admin/registry");
@@ -20,7 +20,7 @@ type Decision = { id: string; name: string };
 
 /** The secretariat's review queue: systems submitted for publication, to publish or send back. */
 export function RegistryAdminTab() {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const refresh = useRefreshRegistry();
@@ -30,7 +30,7 @@ export function RegistryAdminTab() {
   const [done, setDone] = useState<{ name: string; action: "publish" | "reject" } | null>(null);
   const query = { status: "submitted" as const, sort: "updated" as const, page: search.page ?? 1, pageSize: PAGE_SIZE };
   const queue = useQuery({
-    queryKey: editKeys.queue(query),
+    queryKey: registryKeys.queue(query),
     queryFn: () => call("searchSystems", { query }),
     placeholderData: keepPreviousData,
   });
@@ -56,86 +56,80 @@ export function RegistryAdminTab() {
         </Text>
       )}
       {!rejecting && <ProblemAlert error={decide.error} />}
-      {queue.isPending ? (
-        <TableSkeleton />
-      ) : queue.error ? (
-        <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.items.length === 0 ? (
-        <EmptyState title={t("queue.emptyTitle")} description={t("queue.empty")} data-testid="queue-empty" />
-      ) : (
-        <div>
-          <div className="table-scroll" style={{ position: "relative" }}>
-            <Table striped verticalSpacing="sm" data-testid="review-queue">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("queue.system")}</Table.Th>
-                  <Table.Th scope="col">{t("queue.provider")}</Table.Th>
-                  <Table.Th scope="col">{t("queue.submitted")}</Table.Th>
-                  <Table.Th scope="col">{t("queue.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {queue.data.items.map((s) => (
-                  <Table.Tr key={s.id} data-testid="queue-row">
-                    <Table.Td>
-                      <AnchorLink to="/registry/systems/$id" params={{ id: s.id }} fw={600}>
-                        {s.name}
-                      </AnchorLink>
-                      <Group gap={6} mt={4}>
-                        <Badge variant="light" size="sm">
-                          {t(`kinds.${s.kind}`)}
-                        </Badge>
-                        <Text size="xs" c="dimmed" dir="ltr">
-                          {s.versionLabel}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <AnchorLink to="/members/organizations/$id" params={{ id: s.provider.id }} size="sm">
-                        {s.provider.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{f.dateTime(s.updatedAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <ConfirmButton
-                          color="green"
-                          variant="filled"
-                          question={t("queue.publishQuestion", { name: isolate(s.name) })}
-                          confirmLabel={t("queue.publish")}
-                          onConfirm={() => decide.mutate({ id: s.id, name: s.name, action: "publish" })}
-                          aria-label={t("queue.publishNamed", { name: s.name })}
-                          data-testid="publish-system"
-                        >
-                          {t("queue.publish")}
-                        </ConfirmButton>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red"
-                          onClick={() => {
-                            decide.reset();
-                            setRejecting({ id: s.id, name: s.name });
-                          }}
-                          aria-label={t("queue.rejectNamed", { name: s.name })}
-                        >
-                          {t("queue.reject")}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+      <PagedResults
+        query={queue}
+        empty={<EmptyState title={t("queue.emptyTitle")} description={t("queue.empty")} data-testid="queue-empty" />}
+        onPage={(p) => void navigate({ search: { page: p > 1 ? p : undefined } })}
+      >
+        {(data) => (
+          <>
+            <div className="table-scroll" style={{ position: "relative" }}>
+              <Table striped verticalSpacing="sm" data-testid="review-queue">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("queue.system")}</Table.Th>
+                    <Table.Th scope="col">{t("queue.provider")}</Table.Th>
+                    <Table.Th scope="col">{t("queue.submitted")}</Table.Th>
+                    <Table.Th scope="col">{t("queue.actions")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-          <Paginator
-            page={queue.data.page}
-            pageSize={queue.data.pageSize}
-            total={queue.data.total}
-            onChange={(p) => void navigate({ search: { page: p > 1 ? p : undefined } })}
-          />
-        </div>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((s) => (
+                    <Table.Tr key={s.id} data-testid="queue-row">
+                      <Table.Td>
+                        <AnchorLink to="/registry/systems/$id" params={{ id: s.id }} fw={600}>
+                          {s.name}
+                        </AnchorLink>
+                        <Group gap={6} mt={4}>
+                          <Badge variant="light" size="sm">
+                            {t(`kinds.${s.kind}`)}
+                          </Badge>
+                          <Text size="xs" c="dimmed" dir="ltr">
+                            {s.versionLabel}
+                          </Text>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <AnchorLink to="/members/organizations/$id" params={{ id: s.provider.id }} size="sm">
+                          {s.provider.name}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>{f.dateTime(s.updatedAt)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <ConfirmButton
+                            color="green"
+                            variant="filled"
+                            question={t("queue.publishQuestion", { name: isolate(s.name) })}
+                            confirmLabel={t("queue.publish")}
+                            onConfirm={() => decide.mutate({ id: s.id, name: s.name, action: "publish" })}
+                            aria-label={t("queue.publishNamed", { name: s.name })}
+                            data-testid="publish-system"
+                          >
+                            {t("queue.publish")}
+                          </ConfirmButton>
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            color="red"
+                            onClick={() => {
+                              decide.reset();
+                              setRejecting({ id: s.id, name: s.name });
+                            }}
+                            aria-label={t("queue.rejectNamed", { name: s.name })}
+                          >
+                            {t("queue.reject")}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </>
+        )}
+      </PagedResults>
       <RejectDialog
         key={rejecting?.id ?? "none"}
         target={rejecting}
@@ -161,7 +155,7 @@ function RejectDialog({
   onClose: () => void;
   onReject: (note: string) => void;
 }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const { t: tc } = useTranslation();
   const [note, setNote] = useState("");
   const [local, setLocal] = useState<string | null>(null);

@@ -1,12 +1,12 @@
 import type { RiskLevel } from "@concordia/core";
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
+import { useFormat } from "../../../app/format";
 import { LEVEL_COLORS, levelOf, SCALE } from "./risks";
 
 /** A risk level as a coloured badge with its name (never colour alone). */
 export function LevelBadge({ level }: { level: RiskLevel }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   return (
     <Badge color={LEVEL_COLORS[level]} variant="light" data-level={level}>
       {t(`levels.${level}`)}
@@ -45,7 +45,7 @@ function HeatThumb({ likelihood, impact }: { likelihood: number; impact: number 
 
 /** "4 × 3 = 12" with the thumbnail and the level. */
 export function Rating({ likelihood, impact }: { likelihood: number; impact: number }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const level = levelOf(likelihood, impact);
   return (

@@ -2,8 +2,8 @@ import { RISK_STATUSES, type RiskStatus, type RiskTaxonomy } from "@concordia/co
 import { Button, Group, NativeSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { ProblemAlert, problemOf } from "../../app/problem";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert, problemOf } from "../../../app/problem";
 import { FieldErrorsProvider } from "./FieldErrors";
 import { Rating } from "./RiskBits";
 import {
@@ -43,7 +43,7 @@ interface RiskFormProps {
 
 /** Add or change a risk: category from a taxonomy, 5 × 5 rating, mitigations, residual rating, owner, review. */
 export function RiskForm({ initial, taxonomies, submitLabel, pending, error, onSubmit, onCancel }: RiskFormProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const { t: tc } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState(initial);

@@ -1,22 +1,22 @@
 import { Drawer, List, Stack, Text, Timeline, useDirection } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert } from "../../../app/problem";
+import { TableSkeleton } from "../../../app/TableSkeleton";
+import { registryKeys } from "../queries";
 import { isolate } from "./bidi";
-import { editKeys } from "./queries";
 import { historySteps, type Risk, type TrackedField } from "./risks";
 
 /** Every change of a risk, newest first: who, when, and each field's value before and after. */
 export function RiskHistoryDrawer({ risk, onClose }: { risk: Risk | null; onClose: () => void }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const { dir } = useDirection();
   const f = useFormat();
   const call = useApi();
   const history = useQuery({
-    queryKey: editKeys.riskHistory(risk?.id ?? ""),
+    queryKey: registryKeys.riskHistory(risk?.id ?? ""),
     queryFn: () => call("riskHistory", { params: { riskId: risk!.id } }),
     enabled: !!risk,
   });

@@ -1,12 +1,12 @@
 import { SegmentedControl, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
+import { useFormat } from "../../../app/format";
 import { LEVEL_COLORS, levelOf, matrixCounts, type Risk, SCALE } from "./risks";
 
 /** The 5 × 5 matrix (impact rows, likelihood columns) with the number of risks not closed in each cell. */
 export function RiskMatrix({ risks }: { risks: Risk[] }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const [which, setWhich] = useState<"inherent" | "residual">("inherent");
   const counts = matrixCounts(risks, which);

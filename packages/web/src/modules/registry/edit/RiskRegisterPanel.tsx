@@ -4,11 +4,12 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { useFormat } from "../../app/format";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
-import { editKeys, isForbidden, useRefreshRegistry, useTaxonomies } from "./queries";
+import { useApi } from "../../../app/api";
+import { useFormat } from "../../../app/format";
+import { ProblemAlert } from "../../../app/problem";
+import { TableSkeleton } from "../../../app/TableSkeleton";
+import { registryKeys } from "../queries";
+import { isForbidden, useRefreshRegistry, useTaxonomies } from "./queries";
 import { LevelBadge } from "./RiskBits";
 import { RiskForm } from "./RiskForm";
 import { RiskHistoryDrawer } from "./RiskHistoryDrawer";
@@ -20,7 +21,7 @@ type Editing = { mode: "new" } | { mode: "edit"; risk: Risk } | null;
 
 /** A system's risk register: summary, table or 5 × 5 matrix, add and change risks, each risk's history. */
 export function RiskRegisterPanel({ systemId, canEdit }: { systemId: string; canEdit: boolean }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const call = useApi();
   const refresh = useRefreshRegistry();
@@ -29,7 +30,7 @@ export function RiskRegisterPanel({ systemId, canEdit }: { systemId: string; can
   const [historyOf, setHistoryOf] = useState<Risk | null>(null);
   const phone = useMediaQuery("(max-width: 36em)");
   const risks = useQuery({
-    queryKey: editKeys.risks(systemId),
+    queryKey: registryKeys.risks(systemId),
     queryFn: () => call("listRisks", { params: { id: systemId } }),
   });
   const taxonomies = useTaxonomies();

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
+import { useFormat } from "../../../app/format";
 import { Rating, useDateOnly } from "./RiskBits";
 import type { Risk, Taxonomies } from "./risks";
 
@@ -14,7 +14,7 @@ interface RiskTableProps {
 
 /** The register as a table: category, title, rating, residual rating, owner, review date, status. */
 export function RiskTable({ risks, taxonomies, canEdit, onEdit, onHistory }: RiskTableProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const date = useDateOnly();
   const f = useFormat();
   const label = (r: Risk) => {

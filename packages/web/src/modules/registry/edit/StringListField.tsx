@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
+import { useFormat } from "../../../app/format";
 import { GroupError, useFieldError } from "./FieldErrors";
 
 interface StringListFieldProps {
@@ -63,7 +63,7 @@ export function StringListField({
   maxLength = 2000,
   disabled,
 }: StringListFieldProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const f = useFormat();
   const id = useId();
   const listError = useFieldError(path);

@@ -5,17 +5,18 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate, useParams } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useApi } from "../../app/api";
-import { AnchorLink } from "../../app/links";
-import { ProblemAlert } from "../../app/problem";
-import { RequireSignIn } from "../../app/RequireSignIn";
-import { usePageTitle } from "../../app/usePageTitle";
+import { useApi } from "../../../app/api";
+import { AnchorLink } from "../../../app/links";
+import { ProblemAlert } from "../../../app/problem";
+import { RequireSignIn } from "../../../app/RequireSignIn";
+import { usePageTitle } from "../../../app/usePageTitle";
+import { useSystem } from "../queries";
 import { isolate } from "./bidi";
 import { documentToForm, emptyDocumentForm } from "./documentForm";
 import { ImportBomForm } from "./ImportBomForm";
 import { LifecycleCard } from "./LifecycleCard";
 import { OrganizationField } from "./OrganizationField";
-import { useRefreshRegistry, useSystem } from "./queries";
+import { useRefreshRegistry } from "./queries";
 import { SystemForm } from "./SystemForm";
 
 type Mode = "form" | "bom";
@@ -23,7 +24,7 @@ type Mode = "form" | "bom";
 /** /registry/new and /registry/systems/$id/edit: the system document, typed in or imported from an ML-BOM. */
 export function SystemEditorPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   usePageTitle(id ? t("editor.titleEdit") : t("editor.titleNew"));
   return (
     <RequireSignIn>
@@ -37,7 +38,7 @@ export function SystemEditorPage() {
 }
 
 function ModeSwitch({ mode, onChange, edit }: { mode: Mode; onChange: (m: Mode) => void; edit: boolean }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const narrow = useMediaQuery("(max-width: 40em)");
   return (
     <SegmentedControl
@@ -66,7 +67,7 @@ function useGoToSystem() {
 }
 
 function NewSystem() {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const call = useApi();
   const goToSystem = useGoToSystem();
   const [mode, setMode] = useState<Mode>("form");
@@ -110,7 +111,7 @@ function NewSystem() {
 }
 
 function EditSystem({ id }: { id: string }) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const call = useApi();
   const goToSystem = useGoToSystem();
   const system = useSystem(id);

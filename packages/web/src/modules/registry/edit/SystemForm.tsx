@@ -2,8 +2,8 @@ import type { SystemDocumentInput } from "@concordia/contracts";
 import { Accordion, Badge, Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ProblemAlert, problemOf } from "../../app/problem";
-import { NUMBER_FACTS, numberProblem } from "../obligations/profileForm";
+import { ProblemAlert, problemOf } from "../../../app/problem";
+import { NUMBER_FACTS, numberProblem } from "../../rules/finder/profileForm";
 import { BasicsSection } from "./BasicsSection";
 import { DatasetsSection } from "./DatasetsSection";
 import { DeploymentSection } from "./DeploymentSection";
@@ -46,7 +46,7 @@ interface SystemFormProps {
 
 /** The system document in collapsible sections; errors (local and the server's) shown at their fields. */
 export function SystemForm(props: SystemFormProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const [form, setForm] = useState(props.initial);
   const [changeNote, setChangeNote] = useState("");
   const [rows, setRows] = useState<RowMap>({});

@@ -6,7 +6,7 @@ import type { SectionProps } from "./sectionProps";
 
 /** Who may read each group of fields once the system is published, with what each level means. */
 export function VisibilitySection({ form, update }: SectionProps) {
-  const { t } = useTranslation("registryEdit");
+  const { t } = useTranslation("registry", { keyPrefix: "edit" });
   const errors = useErrorMap();
   const set = (group: FieldGroup, v: Visibility) =>
     update((x) => ({ ...x, visibility: { ...x.visibility, [group]: v } }));

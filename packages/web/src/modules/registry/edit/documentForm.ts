@@ -8,7 +8,7 @@ import {
   type UnLanguageCode,
   type Visibility,
 } from "@concordia/core";
-import { emptyForm, formToProfile, type ProfileForm, profileToForm, type Tri } from "../obligations/profileForm";
+import { emptyForm, formToProfile, type ProfileForm, profileToForm, type Tri } from "../../rules/finder/profileForm";
 
 /**
  * The system editor's form state and its two-way mapping to a SystemDocument. Texts are kept as

@@ -1,36 +1,13 @@
-import { ApiError, type RouteQuery } from "@concordia/contracts";
+import { ApiError } from "@concordia/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { useApi } from "../../app/api";
-
-/**
- * Query keys of the register's editing pages. They sit under "registry", like the public register's
- * keys, so that a change here refreshes whatever the system page shows.
- */
-export const editKeys = {
-  all: ["registry"] as const,
-  system: (id: string) => ["registry", "edit", "system", id] as const,
-  risks: (id: string) => ["registry", "edit", "risks", id] as const,
-  riskHistory: (riskId: string) => ["registry", "edit", "risk-history", riskId] as const,
-  taxonomies: ["registry", "edit", "taxonomies"] as const,
-  assessments: (id: string) => ["registry", "edit", "assessments", id] as const,
-  assessment: (id: string) => ["registry", "edit", "assessment", id] as const,
-  queue: (query: RouteQuery<"searchSystems">) => ["registry", "edit", "queue", query] as const,
-};
-
-export function useSystem(id: string | undefined) {
-  const call = useApi();
-  return useQuery({
-    queryKey: editKeys.system(id ?? ""),
-    queryFn: () => call("getSystem", { params: { id: id! } }),
-    enabled: !!id,
-  });
-}
+import { useApi } from "../../../app/api";
+import { registryKeys } from "../queries";
 
 export function useTaxonomies() {
   const call = useApi();
   return useQuery({
-    queryKey: editKeys.taxonomies,
+    queryKey: registryKeys.taxonomies,
     queryFn: () => call("riskTaxonomies"),
     staleTime: 60 * 60_000,
     meta: { sessionIndependent: true },
@@ -40,7 +17,7 @@ export function useTaxonomies() {
 /** Refreshes every answer of the register (lists, system pages, panels). */
 export function useRefreshRegistry() {
   const queryClient = useQueryClient();
-  return useCallback(() => queryClient.invalidateQueries({ queryKey: editKeys.all }), [queryClient]);
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: registryKeys.all }), [queryClient]);
 }
 
 export function isForbidden(error: unknown): boolean {

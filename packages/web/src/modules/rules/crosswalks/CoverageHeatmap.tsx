@@ -2,8 +2,8 @@ import { Group, Stack, Switch, Table, Text, UnstyledButton, VisuallyHidden } fro
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../app/format";
-import { BUCKET_COLOURS, bucketRanges, coverageGrid } from "../heatmap";
-import type { CoverageMatrix } from "../types";
+import type { CoverageMatrix } from "../obligationTypes";
+import { BUCKET_COLOURS, bucketRanges, coverageGrid } from "./heatmap";
 
 interface CoverageHeatmapProps {
   matrix: CoverageMatrix;
@@ -13,7 +13,7 @@ interface CoverageHeatmapProps {
 
 /** Percentages read as text; colour repeats the fully covered share and is explained in the legend. */
 function Legend() {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   return (
     <Group gap="sm" wrap="wrap" aria-label={t("heatmap.legend")} role="group" data-testid="heatmap-legend">
@@ -46,7 +46,7 @@ function Legend() {
 
 /** Coverage of each instrument (column) by complying with another (row), as a table. */
 export function CoverageHeatmap({ matrix, selected, onSelect }: CoverageHeatmapProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const [all, setAll] = useState(false);
   const grid = useMemo(() => coverageGrid(matrix, all), [matrix, all]);

@@ -4,11 +4,11 @@ import { useFormat } from "../../../app/format";
 import { AnchorLink } from "../../../app/links";
 import { ProblemAlert } from "../../../app/problem";
 import { TableSkeleton } from "../../../app/TableSkeleton";
-import { useCrosswalkList } from "../queries";
+import { useCrosswalkList } from "../obligationQueries";
 
 /** The reviewed crosswalk files, with their mapping counts, and mappings that name unknown requirements. */
 export function CrosswalkFiles() {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const list = useCrosswalkList();
   if (list.isPending) return <TableSkeleton rows={3} />;

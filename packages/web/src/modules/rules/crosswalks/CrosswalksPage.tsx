@@ -2,21 +2,22 @@ import { Container, EmptyState, Group, Skeleton, Stack, Text, Title } from "@man
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { AnchorLink, ButtonLink } from "../../app/links";
-import { ProblemAlert } from "../../app/problem";
-import { usePageTitle } from "../../app/usePageTitle";
-import { CoverageHeatmap } from "./crosswalks/CoverageHeatmap";
-import { CrosswalkFiles } from "./crosswalks/CrosswalkFiles";
-import { PairsTable } from "./crosswalks/PairsTable";
-import { useCoverage } from "./queries";
-import { MaxHopsSelect } from "./shared/MaxHopsSelect";
-import { DEFAULT_HOPS, HOP_CHOICES } from "./types";
+import { AnchorLink, ButtonLink } from "../../../app/links";
+import { PageSection } from "../../../app/PageSection";
+import { ProblemAlert } from "../../../app/problem";
+import { usePageTitle } from "../../../app/usePageTitle";
+import { useCoverage } from "../obligationQueries";
+import { DEFAULT_HOPS, HOP_CHOICES } from "../obligationTypes";
+import { CoverageHeatmap } from "./CoverageHeatmap";
+import { CrosswalkFiles } from "./CrosswalkFiles";
+import { MaxHopsSelect } from "./MaxHopsSelect";
+import { PairsTable } from "./PairsTable";
 
 const route = getRouteApi("/crosswalks");
 
 /** The crosswalk explorer: how far complying with one instrument goes towards another. */
 export function CrosswalksPage() {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   usePageTitle(t("crosswalks.title"));
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -57,10 +58,7 @@ export function CrosswalksPage() {
           }
         />
 
-        <section aria-labelledby="coverage-heading">
-          <Title order={2} id="coverage-heading" mb="sm">
-            {t("crosswalks.coverageTitle")}
-          </Title>
+        <PageSection title={t("crosswalks.coverageTitle")}>
           {coverage.isPending ? (
             <Skeleton height={260} role="status" aria-label={t("loading")} />
           ) : coverage.error ? (
@@ -77,7 +75,7 @@ export function CrosswalksPage() {
               }}
             />
           )}
-        </section>
+        </PageSection>
 
         {picked && (
           <section aria-labelledby="pairs-heading" data-testid="pairs-section">
@@ -101,12 +99,9 @@ export function CrosswalksPage() {
           </section>
         )}
 
-        <section aria-labelledby="files-heading">
-          <Title order={2} id="files-heading" mb="sm">
-            {t("files.heading")}
-          </Title>
+        <PageSection title={t("files.heading")}>
           <CrosswalkFiles />
-        </section>
+        </PageSection>
       </Stack>
     </Container>
   );

@@ -1,12 +1,12 @@
 import { Group, Text } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { splitRequirementKey } from "../heatmap";
-import { RequirementLink } from "./RequirementLink";
+import { RequirementLink } from "../../../app/components/RequirementLink";
+import { splitRequirementKey } from "./heatmap";
 
 /** The requirements an inferred mapping passes through ("instrument:requirement" keys), as links. */
 export function HopPath({ path }: { path: string[] }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   if (path.length <= 1) return null;
   return (
     <Group gap={4} wrap="wrap" aria-label={t("pairs.path")} role="group">

@@ -1,10 +1,10 @@
 import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { HOP_CHOICES } from "../types";
+import { HOP_CHOICES } from "../obligationTypes";
 
 /** How many crosswalk mappings an inferred relation may chain (1 = direct mappings only). */
 export function MaxHopsSelect({ value, onChange }: { value: number; onChange: (hops: number) => void }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <NativeSelect
       label={t("hops.label")}

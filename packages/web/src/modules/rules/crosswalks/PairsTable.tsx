@@ -1,16 +1,16 @@
 import { Badge, EmptyState, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { RelationBadge } from "../../../app/components/badges";
 import { useFormat } from "../../../app/format";
 import { ProblemAlert } from "../../../app/problem";
 import { TableSkeleton } from "../../../app/TableSkeleton";
-import { usePairs } from "../queries";
-import { RelationBadge } from "../shared/badges";
-import { HopPath } from "../shared/HopPath";
-import { RequirementCell } from "../shared/RequirementCell";
+import { usePairs } from "../obligationQueries";
+import { HopPath } from "./HopPath";
+import { RequirementCell } from "./RequirementCell";
 
 /** The requirement pairs behind one heatmap cell: direct mappings and inferred ones with their path. */
 export function PairsTable({ source, target, maxHops }: { source: string; target: string; maxHops: number }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const pairs = usePairs(source, target, maxHops);
   if (pairs.isPending) return <TableSkeleton />;

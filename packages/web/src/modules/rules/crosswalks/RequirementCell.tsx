@@ -1,6 +1,6 @@
 import { Text } from "@mantine/core";
-import type { RequirementRef } from "../types";
-import { RequirementLink } from "./RequirementLink";
+import { RequirementLink } from "../../../app/components/RequirementLink";
+import type { RequirementRef } from "../obligationTypes";
 
 /** An instrument's requirement in a table: instrument, linked citation, title. */
 export function RequirementCell({ req }: { req: RequirementRef }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CoverageMatrix } from "../obligationTypes";
 import { bucketOf, bucketRanges, coverageGrid, percent, splitRequirementKey } from "./heatmap";
-import type { CoverageMatrix } from "./types";
 
 const matrix: CoverageMatrix = {
   maxHops: 3,

@@ -1,4 +1,4 @@
-import type { CoverageMatrix } from "./types";
+import type { CoverageMatrix } from "../obligationTypes";
 
 /** The crosswalk coverage matrix laid out as a table, with colour buckets named in the legend. */
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AnchorLink } from "../../app/links";
-import { usePageTitle } from "../../app/usePageTitle";
+import { AnchorLink } from "../../../app/links";
+import { usePageTitle } from "../../../app/usePageTitle";
 import { numberProblem } from "./profileForm";
 import { ResultsPanel } from "./results/ResultsPanel";
 import { ProfileActions } from "./wizard/ProfileActions";
@@ -38,7 +38,7 @@ function shareUrl(encoded: string | undefined, asOf: string | undefined): string
  * what every instrument in the rules data says about it. Answers live in the URL.
  */
 export function FinderPage() {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   usePageTitle(t("finder.title"));
   const state = useFinderState();
   const { form, update, profile, encoded, step, goTo, asOf } = state;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ChecklistEntry, ChecklistItem } from "../obligationTypes";
 import {
   countByStatus,
   DEFAULT_FILTERS,
@@ -9,7 +10,6 @@ import {
   sortJurisdictions,
 } from "./results";
 import { evaluation } from "./testData";
-import type { ChecklistEntry, ChecklistItem } from "./types";
 
 const ids = (e: typeof evaluation) =>
   e.jurisdictions.flatMap((j) =>

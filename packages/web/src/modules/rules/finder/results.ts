@@ -4,7 +4,7 @@ import {
   type ChecklistItem,
   type Evaluation,
   type InstrumentResult,
-} from "./types";
+} from "../obligationTypes";
 
 /** Filters of the results view, applied in the browser to one evaluation. */
 export interface ResultFilters {

@@ -1,4 +1,4 @@
-import type { Evaluation, GapAnalysis, InstrumentResult } from "./types";
+import type { Evaluation, GapAnalysis, InstrumentResult } from "../obligationTypes";
 
 /** Small API answers for the unit tests (shaped like the server's). */
 const aiAct: InstrumentResult = {

@@ -13,24 +13,25 @@ import {
 import { getRouteApi } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../app/format";
-import { AnchorLink } from "../../app/links";
-import { ProblemAlert } from "../../app/problem";
-import { TableSkeleton } from "../../app/TableSkeleton";
-import { usePageTitle } from "../../app/usePageTitle";
-import { gapCsv } from "./csv";
-import { GapPicker } from "./gap/GapPicker";
-import { GapSummary } from "./gap/GapSummary";
-import { GapTable } from "./gap/GapTable";
-import { useGap, useInstrumentOptions } from "./queries";
-import { downloadCsv } from "./shared/download";
-import { COVERAGES, type Coverage, DEFAULT_HOPS, HOP_CHOICES } from "./types";
+import { downloadCsv } from "../../../app/download";
+import { useFormat } from "../../../app/format";
+import { AnchorLink } from "../../../app/links";
+import { PageSection } from "../../../app/PageSection";
+import { ProblemAlert } from "../../../app/problem";
+import { TableSkeleton } from "../../../app/TableSkeleton";
+import { usePageTitle } from "../../../app/usePageTitle";
+import { gapCsv } from "../csv";
+import { useGap, useInstrumentOptions } from "../obligationQueries";
+import { COVERAGES, type Coverage, DEFAULT_HOPS, HOP_CHOICES } from "../obligationTypes";
+import { GapPicker } from "./GapPicker";
+import { GapSummary } from "./GapSummary";
+import { GapTable } from "./GapTable";
 
 const route = getRouteApi("/gap");
 
 /** Gap analysis: which requirements of B complying with A fully, partly or does not cover. */
 export function GapPage() {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   usePageTitle(t("gap.title"));
   const f = useFormat();
   const search = route.useSearch();
@@ -89,16 +90,12 @@ export function GapPage() {
           <ProblemAlert error={gap.error} onRetry={() => void gap.refetch()} />
         ) : (
           <Stack gap="md" aria-busy={gap.isFetching}>
-            <section aria-labelledby="gap-summary-heading">
-              <Title order={2} id="gap-summary-heading" mb="sm">
-                {t("gap.summaryTitle", { covering: titleOf(gap.data.covering), target: titleOf(gap.data.target) })}
-              </Title>
+            <PageSection
+              title={t("gap.summaryTitle", { covering: titleOf(gap.data.covering), target: titleOf(gap.data.target) })}
+            >
               <GapSummary summary={gap.data.summary} />
-            </section>
-            <section aria-labelledby="gap-items-heading">
-              <Title order={2} id="gap-items-heading" mb="sm">
-                {t("gap.itemsTitle", { target: titleOf(gap.data.target) })}
-              </Title>
+            </PageSection>
+            <PageSection title={t("gap.itemsTitle", { target: titleOf(gap.data.target) })}>
               <Group justify="space-between" gap="sm" mb="sm" wrap="wrap">
                 <SegmentedControl
                   aria-label={t("gap.filter")}
@@ -126,7 +123,7 @@ export function GapPage() {
                 </Button>
               </Group>
               <GapTable target={gap.data.target} items={items} />
-            </section>
+            </PageSection>
           </Stack>
         )}
       </Stack>

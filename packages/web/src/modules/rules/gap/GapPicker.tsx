@@ -1,9 +1,9 @@
 import { ActionIcon, Group, Select, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useJurisdictionName } from "../../../app/components/useJurisdictionName";
 import { ProblemAlert } from "../../../app/problem";
-import { useInstrumentOptions } from "../queries";
-import { MaxHopsSelect } from "../shared/MaxHopsSelect";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
+import { MaxHopsSelect } from "../crosswalks/MaxHopsSelect";
+import { useInstrumentOptions } from "../obligationQueries";
 
 export interface GapChoice {
   covering?: string;
@@ -13,7 +13,7 @@ export interface GapChoice {
 
 /** Choose the instrument complied with (A), the one to check (B), and how far to infer. */
 export function GapPicker({ value, onChange }: { value: GapChoice; onChange: (choice: GapChoice) => void }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const name = useJurisdictionName();
   const instruments = useInstrumentOptions();
   if (instruments.error) return <ProblemAlert error={instruments.error} onRetry={() => void instruments.refetch()} />;

@@ -1,14 +1,14 @@
 import { Group, Progress, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../app/format";
-import { percent } from "../heatmap";
-import type { GapAnalysis } from "../types";
+import { percent } from "../crosswalks/heatmap";
+import type { GapAnalysis } from "../obligationTypes";
 
 const COLOURS = { full: "green.8", partial: "orange.5", none: "red.7" } as const;
 
 /** Full / partial / none counts, as numbers and as one stacked bar. */
 export function GapSummary({ summary }: { summary: GapAnalysis["summary"] }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const parts = (["full", "partial", "none"] as const).map((k) => ({
     key: k,

@@ -1,15 +1,15 @@
 import { EmptyState, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CoverageBadge, RelationBadge } from "../../../app/components/badges";
+import { RequirementLink } from "../../../app/components/RequirementLink";
 import { useFormat } from "../../../app/format";
-import { CoverageBadge, RelationBadge } from "../shared/badges";
-import { HopPath } from "../shared/HopPath";
-import { RequirementCell } from "../shared/RequirementCell";
-import { RequirementLink } from "../shared/RequirementLink";
-import type { GapItem } from "../types";
+import { HopPath } from "../crosswalks/HopPath";
+import { RequirementCell } from "../crosswalks/RequirementCell";
+import type { GapItem } from "../obligationTypes";
 
 /** The target's requirements with their coverage and the covering requirements behind it. */
 export function GapTable({ target, items }: { target: string; items: GapItem[] }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   if (items.length === 0) return <EmptyState title={t("gap.noMatchTitle")} description={t("gap.noMatchBody")} />;
   return (

@@ -1,9 +1,9 @@
 import { Badge, Checkbox, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { BindingBadge, CoverageBadge, RelationBadge, StatusBadge } from "../shared/badges";
-import { RequirementLink } from "../shared/RequirementLink";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
-import type { ChecklistItem } from "../types";
+import { BindingBadge, CoverageBadge, RelationBadge, StatusBadge } from "../../../../app/components/badges";
+import { RequirementLink } from "../../../../app/components/RequirementLink";
+import { useJurisdictionName } from "../../../../app/components/useJurisdictionName";
+import type { ChecklistItem } from "../../obligationTypes";
 
 interface ChecklistItemCardProps {
   item: ChecklistItem;
@@ -15,7 +15,7 @@ interface ChecklistItemCardProps {
 
 /** One item of the comply-once checklist: the obligation to do, and what it satisfies in each jurisdiction. */
 export function ChecklistItemCard({ item, done, onDone, titles }: ChecklistItemCardProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const name = useJurisdictionName();
   const a = item.anchor;
   return (

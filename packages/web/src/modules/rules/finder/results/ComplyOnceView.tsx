@@ -2,10 +2,10 @@ import type { SystemProfile } from "@concordia/core";
 import { Button, EmptyState, Group, Stack, Switch, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
-import { ProblemAlert } from "../../../app/problem";
-import { TableSkeleton } from "../../../app/TableSkeleton";
-import { useComplyOnce, useEvaluation } from "../queries";
+import { useFormat } from "../../../../app/format";
+import { ProblemAlert } from "../../../../app/problem";
+import { TableSkeleton } from "../../../../app/TableSkeleton";
+import { useComplyOnce, useEvaluation } from "../../obligationQueries";
 import { type ChecklistFilters, filterChecklist } from "../results";
 import { ChecklistItemCard } from "./ChecklistItemCard";
 
@@ -14,7 +14,7 @@ const PAGE = 25;
 
 /** One checklist for every jurisdiction: each item done once satisfies the related obligations elsewhere. */
 export function ComplyOnceView({ profile, asOf }: { profile: SystemProfile; asOf: string | undefined }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const query = useComplyOnce(profile, asOf);
   // The evaluation is usually cached already (the other tab): it gives instruments their short titles.

@@ -1,16 +1,16 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
-import { AnchorLink } from "../../../app/links";
-import { BindingBadge, StatusBadge } from "../shared/badges";
-import type { InstrumentResult } from "../types";
+import { BindingBadge, StatusBadge } from "../../../../app/components/badges";
+import { useFormat } from "../../../../app/format";
+import { AnchorLink } from "../../../../app/links";
+import type { InstrumentResult } from "../../obligationTypes";
 import { ObligationItem } from "./ObligationItem";
 import { Reasons } from "./Reasons";
 
 /** One instrument's result: its category in its own terms, scope status, and the obligations shown. */
 export function InstrumentResultCard({ result }: { result: InstrumentResult }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const headingId = `inst-${result.instrumentId}`;
   const listId = `obligations-${result.instrumentId}`;

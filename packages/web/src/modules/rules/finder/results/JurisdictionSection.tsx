@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from "@mantine/core";
+import { useJurisdictionName } from "../../../../app/components/useJurisdictionName";
+import type { Evaluation } from "../../obligationTypes";
 import { sortInstruments } from "../results";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
-import type { Evaluation } from "../types";
 import { InstrumentResultCard } from "./InstrumentResultCard";
 
 /** One jurisdiction's results: its name and code, then a card per instrument (most binding first). */

@@ -1,17 +1,17 @@
 import { ADDRESSEES, type Addressee } from "@concordia/core";
 import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
-import { StatusBadge } from "../shared/badges";
-import { RequirementLink } from "../shared/RequirementLink";
-import type { Obligation } from "../types";
+import { StatusBadge } from "../../../../app/components/badges";
+import { RequirementLink } from "../../../../app/components/RequirementLink";
+import { useFormat } from "../../../../app/format";
+import type { Obligation } from "../../obligationTypes";
 import { Reasons } from "./Reasons";
 
 const isAddressee = (a: string): a is Addressee => (ADDRESSEES as readonly string[]).includes(a);
 
 /** One obligation: citation, title, status, who it addresses, from when, and why (expandable). */
 export function ObligationItem({ instrumentId, obligation: o }: { instrumentId: string; obligation: Obligation }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   return (
     <li

@@ -2,12 +2,13 @@ import type { SystemProfile } from "@concordia/core";
 import { Button, EmptyState, Group, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
-import { ProblemAlert } from "../../../app/problem";
-import { TableSkeleton } from "../../../app/TableSkeleton";
-import { downloadJson } from "../../log/download";
-import { evaluationCsv } from "../csv";
-import { useEvaluation } from "../queries";
+import { downloadCsv, downloadJson } from "../../../../app/download";
+import { useFormat } from "../../../../app/format";
+import { ProblemAlert } from "../../../../app/problem";
+import { TableSkeleton } from "../../../../app/TableSkeleton";
+import { evaluationCsv } from "../../csv";
+import { useEvaluation } from "../../obligationQueries";
+import { APPLICABILITIES } from "../../obligationTypes";
 import {
   countByStatus,
   DEFAULT_FILTERS,
@@ -16,14 +17,12 @@ import {
   type ResultFilters,
   sortJurisdictions,
 } from "../results";
-import { downloadCsv } from "../shared/download";
-import { APPLICABILITIES } from "../types";
 import { JurisdictionSection } from "./JurisdictionSection";
 import { ResultsFilters } from "./ResultsFilters";
 
 /** Obligations by jurisdiction, then instrument, with filters and CSV / JSON export. */
 export function ObligationsView({ profile, asOf }: { profile: SystemProfile; asOf: string | undefined }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const evaluation = useEvaluation(profile, asOf);
   const [filters, setFilters] = useState<ResultFilters>(DEFAULT_FILTERS);

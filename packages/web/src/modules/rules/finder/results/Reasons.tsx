@@ -1,12 +1,12 @@
 import { Button, Collapse } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FactTrace } from "../types";
+import type { FactTrace } from "../../obligationTypes";
 import { TraceTable } from "./TraceTable";
 
 /** A button that shows or hides the facts a result rests on. */
 export function Reasons({ trace, label, subject }: { trace: FactTrace[]; label: string; subject: string }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const [open, setOpen] = useState(false);
   const id = useId();
   const visible = open ? t("results.hideReasons") : label;

@@ -1,8 +1,8 @@
 import { Checkbox, Group, NativeSelect, SimpleGrid, Switch } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useJurisdictionName } from "../../../../app/components/useJurisdictionName";
+import { APPLICABILITIES, type Applicability } from "../../obligationTypes";
 import type { ResultFilters } from "../results";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
-import { APPLICABILITIES, type Applicability } from "../types";
 
 interface ResultsFiltersProps {
   filters: ResultFilters;
@@ -12,7 +12,7 @@ interface ResultsFiltersProps {
 
 /** Status, binding-only and jurisdiction filters, applied at once. */
 export function ResultsFilters({ filters, onChange, jurisdictions }: ResultsFiltersProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const name = useJurisdictionName();
   return (
     <search aria-label={t("filters.label")}>

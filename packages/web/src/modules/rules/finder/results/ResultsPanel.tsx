@@ -2,7 +2,7 @@ import type { SystemProfile } from "@concordia/core";
 import { Alert, Button, Group, Stack, Tabs, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
+import { useFormat } from "../../../../app/format";
 import { answeredCount } from "../profileForm";
 import { isEmptyProfile } from "../profileUrl";
 import { ComplyOnceView } from "./ComplyOnceView";
@@ -18,7 +18,7 @@ interface ResultsPanelProps {
 
 /** The results step: the evaluation date, then obligations by jurisdiction or the comply-once checklist. */
 export function ResultsPanel({ profile, asOf, rawAsOf, onAsOf, onEdit }: ResultsPanelProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const [tab, setTab] = useState<string | null>("obligations");
   const answered = answeredCount(profile);

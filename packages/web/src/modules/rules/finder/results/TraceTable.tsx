@@ -1,8 +1,8 @@
 import { FACTS, type FactPath } from "@concordia/core";
 import { Badge, Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { valueText } from "../csv";
-import type { FactTrace } from "../types";
+import { valueText } from "../../csv";
+import type { FactTrace } from "../../obligationTypes";
 
 const RESULT_COLOURS = { true: "green", false: "gray", unknown: "orange" } as const;
 
@@ -10,7 +10,7 @@ const isFact = (f: string): f is FactPath => Object.hasOwn(FACTS, f);
 
 /** The trace of a result: each fact tested, the test, the profile's value, and the outcome. */
 export function TraceTable({ trace }: { trace: FactTrace[] }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <div className="table-scroll">
       <Table fz="sm" withTableBorder verticalSpacing={4} data-testid="trace">

@@ -19,7 +19,7 @@ interface ListFieldProps {
  * "none" (an empty list: the engine takes a present list as complete).
  */
 export function ListField({ legend, description, options, answer, onChange, testId, columns = 2 }: ListFieldProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const id = useId();
   return (
     <Fieldset legend={legend} data-testid={testId} variant="filled">

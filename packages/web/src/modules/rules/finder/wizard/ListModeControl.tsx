@@ -12,7 +12,7 @@ export function ListModeControl({
   onChange: (mode: ListMode) => void;
   labelledBy: string;
 }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <SegmentedControl
       aria-labelledby={labelledBy}

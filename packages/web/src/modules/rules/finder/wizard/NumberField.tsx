@@ -1,6 +1,6 @@
 import { Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
+import { useFormat } from "../../../../app/format";
 import { type NumberFact, numberProblem, parseNumber, scientific } from "../profileForm";
 
 interface NumberFieldProps {
@@ -17,7 +17,7 @@ interface NumberFieldProps {
 
 /** A number typed freely ("1e25", "10^25", "1 000 000"), empty for "don't know", read back as understood. */
 export function NumberField({ fact, label, description, value, onChange, unit, scientificReadback }: NumberFieldProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const problem = numberProblem(fact, value);
   const n = parseNumber(value);

@@ -16,7 +16,7 @@ interface PlacesFieldProps {
 
 /** Where something happens: not answered, nowhere, or a searchable list of jurisdictions. */
 export function PlacesField({ legend, description, options, answer, onChange, testId }: PlacesFieldProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const id = useId();
   return (
     <Fieldset legend={legend} data-testid={testId} variant="filled">

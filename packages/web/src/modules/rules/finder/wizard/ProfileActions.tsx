@@ -2,7 +2,7 @@ import type { SystemProfile } from "@concordia/core";
 import { Alert, Button, CopyButton, FileButton, Group, List, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { downloadJson } from "../../log/download";
+import { downloadJson } from "../../../../app/download";
 import { parseProfileJson } from "../profileUrl";
 
 interface ProfileActionsProps {
@@ -14,7 +14,7 @@ interface ProfileActionsProps {
 
 /** Import and download the profile as JSON, and copy the shareable link. */
 export function ProfileActions({ profile, shareUrl, onImport }: ProfileActionsProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const [errors, setErrors] = useState<string[] | null>(null);
   const [imported, setImported] = useState(false);
 

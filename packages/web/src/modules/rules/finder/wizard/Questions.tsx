@@ -21,7 +21,7 @@ export function QuestionGroup({ title, children }: { title: string; children: Re
 
 /** Yes / no / don't know questions, one per boolean fact. */
 export function BooleanQuestions({ facts, form, onChange }: StepProps & { facts: readonly BooleanFact[] }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <>
       {facts.map((fact) => (
@@ -40,7 +40,7 @@ export function BooleanQuestions({ facts, form, onChange }: StepProps & { facts:
 
 /** A closed-list question (roles, purposes, functions, contexts, modalities). */
 export function ListQuestion({ fact, form, onChange, columns }: StepProps & { fact: ListFact; columns?: number }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const options = LIST_OPTIONS[fact].map((value) => ({
     value,
     label: t(`values.${fact}.${value}` as "values.roles.provider"),
@@ -60,7 +60,7 @@ export function ListQuestion({ fact, form, onChange, columns }: StepProps & { fa
 
 /** A number question; `unit` and notation suit the fact. */
 export function NumberQuestion({ fact, form, onChange }: StepProps & { fact: NumberFact }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <NumberField
       fact={fact}

@@ -4,7 +4,7 @@ import type { StepProps } from "./stepProps";
 
 /** Step 5: general-purpose model facts, the organization's size, and exclusions from scope. */
 export function StepGpai(props: StepProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <>
       <QuestionGroup title={t("steps.gpaiGroup")}>

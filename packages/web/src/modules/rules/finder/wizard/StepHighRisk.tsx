@@ -5,7 +5,7 @@ import type { StepProps } from "./stepProps";
 
 /** Step 4: product safety components (EU AI Act Art. 6(1)) and the Art. 6(3) derogation. */
 export function StepHighRisk(props: StepProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <>
       <QuestionGroup title={t("steps.safetyGroup")}>

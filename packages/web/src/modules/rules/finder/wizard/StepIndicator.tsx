@@ -1,7 +1,7 @@
 import { Group, Text, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../../../app/format";
+import { useFormat } from "../../../../app/format";
 import { STEPS } from "./steps";
 
 /**
@@ -9,7 +9,7 @@ import { STEPS } from "./steps";
  * numbers are shown, with the current step's name written out below.
  */
 export function StepIndicator({ step, onSelect }: { step: number; onSelect: (step: number) => void }) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const f = useFormat();
   const narrow = useMediaQuery("(max-width: 48em)");
   const current = STEPS[step] ?? STEPS[0];

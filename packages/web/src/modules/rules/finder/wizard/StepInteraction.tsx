@@ -4,7 +4,7 @@ import type { StepProps } from "./stepProps";
 
 /** Step 3: generative output, interaction with people, decisions about them, and China's service rules. */
 export function StepInteraction(props: StepProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   return (
     <>
       <QuestionGroup title={t("steps.generativeGroup")}>

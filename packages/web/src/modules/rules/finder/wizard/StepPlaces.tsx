@@ -8,7 +8,7 @@ import { useJurisdictionOptions } from "./useJurisdictionOptions";
 
 /** Step 1: the system's name, the organization's roles, and where things happen. */
 export function StepPlaces({ form, onChange }: StepProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const options = useJurisdictionOptions();
   return (
     <>

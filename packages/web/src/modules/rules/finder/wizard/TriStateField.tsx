@@ -13,7 +13,7 @@ interface TriStateFieldProps {
 
 /** A yes / no / don't know question; "don't know" leaves the fact out of the profile (unknown). */
 export function TriStateField({ label, description, value, onChange, testId }: TriStateFieldProps) {
-  const { t } = useTranslation("obligations");
+  const { t } = useTranslation("rules", { keyPrefix: "obligations" });
   const id = useId();
   return (
     <Stack gap={4} data-testid={testId}>

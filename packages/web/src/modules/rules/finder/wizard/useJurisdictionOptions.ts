@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { COUNTRY_CODES, REGION_CODES, SUBNATIONAL_CODES } from "../jurisdictions";
-import { useJurisdictionName } from "../shared/useJurisdictionName";
+import { COUNTRY_CODES, REGION_CODES, SUBNATIONAL_CODES } from "../../../../app/components/jurisdictions";
+import { useJurisdictionName } from "../../../../app/components/useJurisdictionName";
 
 export interface OptionGroup {
   group: string;
@@ -10,7 +10,7 @@ export interface OptionGroup {
 
 /** Options of the jurisdiction selects: the EU, sub-national places, then every country, by name. */
 export function useJurisdictionOptions(): OptionGroup[] {
-  const { t, i18n } = useTranslation("obligations");
+  const { t, i18n } = useTranslation("rules", { keyPrefix: "obligations" });
   const name = useJurisdictionName();
   const lang = i18n.resolvedLanguage ?? "en";
   return useMemo(() => {

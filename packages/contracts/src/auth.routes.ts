@@ -1,0 +1,115 @@
+import { z } from "zod";
+import {
+  ApiTokenView,
+  CreateApiTokenBody,
+  CreatedApiToken,
+  PasswordResetConfirmBody,
+  PasswordResetRequestBody,
+  SessionView,
+  SignInBody,
+  SignUpBody,
+  VerifyEmailBody,
+} from "./auth.js";
+import { IdParams } from "./common.js";
+import { NoContent, type RouteContract, route } from "./route.js";
+
+/** Accounts: signing up, in and out, email verification, password reset, API tokens (see routes.ts). */
+export const authContracts = {
+  signUp: route({
+    method: "POST",
+    path: "/api/v1/auth/sign-up",
+    summary:
+      "Ask for an account: always 202 and no session (a new address gets a confirmation link, an existing account's owner a warning); sign in after confirming",
+    tags: ["auth"],
+    body: SignUpBody,
+    success: 202,
+    response: NoContent,
+  }),
+  signIn: route({
+    method: "POST",
+    path: "/api/v1/auth/sign-in",
+    summary: "Sign in with email and password",
+    tags: ["auth"],
+    body: SignInBody,
+    success: 200,
+    response: SessionView,
+  }),
+  signOut: route({
+    method: "POST",
+    path: "/api/v1/auth/sign-out",
+    summary: "End the current session",
+    tags: ["auth"],
+    success: 204,
+    response: NoContent,
+  }),
+  session: route({
+    method: "GET",
+    path: "/api/v1/auth/session",
+    summary: "The signed-in person and CSRF token, or null",
+    tags: ["auth"],
+    success: 200,
+    response: SessionView,
+  }),
+  verifyEmail: route({
+    method: "POST",
+    path: "/api/v1/auth/verify-email",
+    summary: "Confirm an email address with the emailed token",
+    tags: ["auth"],
+    body: VerifyEmailBody,
+    success: 204,
+    response: NoContent,
+  }),
+  resendVerification: route({
+    method: "POST",
+    path: "/api/v1/auth/verify-email/resend",
+    summary: "Send a new verification email",
+    tags: ["auth"],
+    success: 202,
+    response: NoContent,
+  }),
+  requestPasswordReset: route({
+    method: "POST",
+    path: "/api/v1/auth/password-reset",
+    summary: "Email a password reset link (always answers 202)",
+    tags: ["auth"],
+    body: PasswordResetRequestBody,
+    success: 202,
+    response: NoContent,
+  }),
+  confirmPasswordReset: route({
+    method: "POST",
+    path: "/api/v1/auth/password-reset/confirm",
+    summary: "Set a new password with the emailed token",
+    tags: ["auth"],
+    body: PasswordResetConfirmBody,
+    success: 204,
+    response: NoContent,
+  }),
+  listApiTokens: route({
+    method: "GET",
+    path: "/api/v1/auth/tokens",
+    summary: "Your API tokens",
+    tags: ["auth"],
+    success: 200,
+    response: z.object({ items: z.array(ApiTokenView) }),
+  }),
+  createApiToken: route({
+    method: "POST",
+    path: "/api/v1/auth/tokens",
+    summary:
+      "Create an API token with scopes (default read and write; needs a confirmed email and a session, not a token)",
+    tags: ["auth"],
+    body: CreateApiTokenBody,
+    success: 201,
+    response: CreatedApiToken,
+  }),
+  revokeApiToken: route({
+    method: "DELETE",
+    path: "/api/v1/auth/tokens/:id",
+    summary: "Revoke one of your API tokens",
+    tags: ["auth"],
+    params: IdParams,
+    success: 204,
+    response: NoContent,
+  }),
+} as const satisfies Record<string, RouteContract>;
