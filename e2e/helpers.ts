@@ -10,14 +10,19 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page.getByTestId("user-menu")).toBeVisible();
 }
 
-/** Reads the newest email to `to` in the secretariat's outbox page and returns the first link in it. */
-export async function linkFromOutbox(page: Page, to: string): Promise<string> {
+/**
+ * Reads the newest email to `to` in the secretariat's outbox page and returns the first link in it;
+ * with `path`, the newest email to `to` holding a link to that path (e.g. "/reset-password").
+ */
+export async function linkFromOutbox(page: Page, to: string, path?: string): Promise<string> {
   await page.goto(`/admin/outbox`);
-  const mail = page.getByTestId("outbox-email").filter({ hasText: to }).first();
+  let mails = page.getByTestId("outbox-email").filter({ hasText: to });
+  if (path) mails = mails.filter({ hasText: path });
+  const mail = mails.first();
   await expect(mail).toBeVisible();
   const text = await mail.innerText();
-  const link = /https?:\/\/\S+/.exec(text)?.[0];
-  if (!link) throw new Error(`no link in the email to ${to}: ${text}`);
+  const link = [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).find((l) => !path || l.includes(path));
+  if (!link) throw new Error(`no link${path ? ` to ${path}` : ""} in the email to ${to}: ${text}`);
   return link;
 }
 

@@ -137,11 +137,16 @@ test("the log explorer lists records by type, with links to each record and its 
 });
 
 test("a signed-in person without a delegate or secretariat role is refused notarization", async ({ page }) => {
+  const email = `${unique("grace")}@example.org`;
+  const password = "a long and good passphrase";
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Grace Visitor");
-  await page.getByLabel("Email").fill(`${unique("grace")}@example.org`);
-  await page.getByLabel("Password").fill("a long and good passphrase");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Signing up creates no session: sign in afterwards.
+  await expect(page.getByTestId("sign-up-sent")).toBeVisible();
+  await signIn(page, email, password);
   await expect(page.getByTestId("user-menu")).toBeVisible();
 
   await page.goto("/log/notarize");

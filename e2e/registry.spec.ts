@@ -194,8 +194,11 @@ test("members-only fields are hidden from the public and shown to the owner, who
   const password = "a provider's passphrase";
   const owner = await playwright.request.newContext({ baseURL });
   const signUp = await owner.post("/api/v1/auth/sign-up", { data: { email, password, name: "Pat Provider" } });
-  expect(signUp.ok(), await signUp.text()).toBe(true);
-  const { user } = (await signUp.json()) as { user: { id: string } };
+  expect(signUp.status(), await signUp.text()).toBe(202);
+  // Signing up answers no body and no session: sign in to learn the new account's id.
+  const signedIn = await owner.post("/api/v1/auth/sign-in", { data: { email, password } });
+  expect(signedIn.ok(), await signedIn.text()).toBe(true);
+  const { user } = (await signedIn.json()) as { user: { id: string } };
   await admin.post("/api/v1/members/roles", { userId: user.id, organizationId, role: "provider" });
   await owner.dispose();
 

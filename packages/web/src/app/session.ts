@@ -24,7 +24,7 @@ export interface Session {
   error: unknown;
   isSecretariat: boolean;
   hasRole: (role: Role, organizationId?: string) => boolean;
-  /** Store the answer of sign-in, sign-up or accept-invitation. */
+  /** Store the answer of sign-in or accept-invitation (sign-up answers 202 without a session). */
   adopt: (session: SessionView) => void;
   signOut: () => Promise<void>;
   refresh: () => Promise<unknown>;

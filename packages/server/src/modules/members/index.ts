@@ -8,6 +8,9 @@ export const membersModule: ServerModule = {
   name: "members",
   routes: membersRoutes,
   tables,
+  backupExclusions: {
+    rate_limits: "transient counters of the sign-in and request limiters; a restored server starts with none",
+  },
   jobs: [
     {
       // The accounts' rate limits live in the platform's rate_limits table; old rows go here.

@@ -2,24 +2,32 @@ import { createHash, randomUUID } from "node:crypto";
 import {
   type Answer,
   type AssessmentKind,
+  authorize,
   conflict,
   DomainError,
   invalid,
   notFound,
   obligationQuestions,
   type Question,
+  registryPolicy,
   rmfQuestions,
   scoreAssessment,
   unauthenticated,
 } from "@concordia/core";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import type { RequestContext } from "../../platform/context.js";
 import { type Catalog, catalogOf } from "../rules/queries.js";
 import { ensureOn, ensureReadRisks, visibleSystem } from "./access.js";
-import { registryAnswers, registryAssessments, registryEvidence, registryEvidenceBlobs } from "./tables.js";
+import {
+  registryAnswers,
+  registryAssessments,
+  registryEvidence,
+  registryEvidenceBlobs,
+  registrySystems,
+} from "./tables.js";
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 type AssessmentRow = typeof registryAssessments.$inferSelect;
@@ -292,9 +300,16 @@ export async function uploadEvidence(
   });
 }
 
+/**
+ * An evidence file, only through what the caller may already see: the file's organization's own
+ * people and the secretariat, or anyone who may read an assessment of a published system that cites
+ * it. Everything else answers 404, exactly like an unknown hash — hashes are public (the log, a
+ * dataset's sha256), so a 403 would confirm that a file exists.
+ */
 export async function getEvidence(call: Call, { sha256 }: { sha256: string }) {
   const { ctx } = call;
   const db = call.deps.database.db;
+  if (ctx.actor.userId === null) throw unauthenticated();
   const rows = await db
     .select({
       organizationId: registryEvidence.organizationId,
@@ -303,18 +318,29 @@ export async function getEvidence(call: Call, { sha256 }: { sha256: string }) {
     })
     .from(registryEvidence)
     .where(eq(registryEvidence.sha256, sha256));
-  const readable = rows.find((r) => {
-    try {
-      ensureReadRisks(ctx, r.organizationId);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!readable) {
-    if (rows.length > 0) ensureReadRisks(ctx, rows[0]!.organizationId); // throws the right 401/403
-    throw notFound(`Evidence ${sha256}`);
+  let readable = rows.find(
+    (r) => authorize(registryPolicy, "readRisks", ctx.actor, { organizationId: r.organizationId }) === "allow",
+  );
+  if (!readable && rows.length > 0) {
+    // Cited by an answer of an assessment of a system the caller may see and whose assessments it may read.
+    const citing = await db
+      .selectDistinct({ organizationId: registrySystems.organizationId })
+      .from(registryAnswers)
+      .innerJoin(registryAssessments, eq(registryAssessments.id, registryAnswers.assessmentId))
+      .innerJoin(registrySystems, eq(registrySystems.id, registryAssessments.systemId))
+      .where(
+        and(
+          sql`${registryAnswers.evidence} @> ${JSON.stringify([sha256])}::jsonb`,
+          inArray(registrySystems.status, ["published", "withdrawn"]),
+        ),
+      );
+    const mayRead = (organizationId: string) =>
+      authorize(registryPolicy, "readRisks", ctx.actor, { organizationId }) === "allow" ||
+      authorize(registryPolicy, "readAllRisks", ctx.actor) === "allow";
+    const via = citing.find((c) => mayRead(c.organizationId));
+    if (via) readable = rows.find((r) => r.organizationId === via.organizationId) ?? rows[0];
   }
+  if (!readable) throw notFound(`Evidence ${sha256}`);
   const [blob] = await db.select().from(registryEvidenceBlobs).where(eq(registryEvidenceBlobs.sha256, sha256));
   return {
     sha256,

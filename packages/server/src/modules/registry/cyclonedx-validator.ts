@@ -132,6 +132,37 @@ function comparePaths(a: string, b: string): number {
 }
 
 /**
+ * The most values (objects, arrays, keys and scalars) a BOM may hold: validation work and the error
+ * list grow with it, so a 14 MB BOM of a million unknown keys must be refused before the schema runs
+ * rather than answered with a hundred-megabyte list. A real ML-BOM of several thousand components
+ * stays well below.
+ */
+export const MAX_BOM_VALUES = 100_000;
+
+/** The number of values in `value`, counting up to `limit + 1` and no further. */
+export function countValues(value: unknown, limit = MAX_BOM_VALUES): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && n <= limit) {
+    const v = stack.pop();
+    n += 1;
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (n + stack.length > limit) break;
+        stack.push(x);
+      }
+    } else if (v && typeof v === "object") {
+      for (const key in v) {
+        if (n > limit) break;
+        n += 1; // the key
+        stack.push((v as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return Math.min(n, limit + 1);
+}
+
+/**
  * Every error of `bom` against the CycloneDX 1.6 JSON Schema, as request fields
  * ("body.bom…") with messages, sorted by path then message, without duplicates; [] when valid.
  * A specVersion other than 1.5 or 1.6 is reported too (the schema itself does not pin it).

@@ -8,15 +8,18 @@ import {
   type FieldError,
   type SystemDocument,
   systemToBom,
+  tooLarge,
   ukAtrs,
   viewerLevel,
 } from "@concordia/core";
-import type { Db } from "../../db/connection.js";
 import type { Call } from "../../deps.js";
 import { organizationProfile } from "../members/queries.js";
 import { ensureOn, projectFor, visibleSystem } from "./access.js";
-import { validateCycloneDx } from "./cyclonedx-validator.js";
+import { countValues, MAX_BOM_VALUES, validateCycloneDx } from "./cyclonedx-validator.js";
 import { registerSystem, saveVersion, systemView } from "./systems.service.js";
+
+/** At most this many schema errors are sent back (with the total), so a bad upload gets a small answer. */
+const MAX_REPORTED_ERRORS = 100;
 
 const invalid = (detail: string, errors: FieldError[]) => new DomainError("invalid", "Invalid ML-BOM", detail, errors);
 
@@ -37,9 +40,22 @@ export async function importCycloneDx(
   const { ctx } = call;
   const db = call.deps.database.db;
   ensureOn(input.systemId ? "update" : "create", ctx, input.organizationId);
+  if (countValues(input.bom) > MAX_BOM_VALUES) {
+    throw tooLarge(
+      `the BOM holds more than ${MAX_BOM_VALUES.toLocaleString("en")} values (keys, objects and scalars); split it or remove what the register does not need`,
+      "body.bom",
+    );
+  }
   const schemaErrors = await validateCycloneDx(input.bom);
-  if (schemaErrors.length)
-    throw invalid(`${schemaErrors.length} error(s) against the CycloneDX 1.6 schema`, schemaErrors);
+  if (schemaErrors.length) {
+    const listed = schemaErrors.slice(0, MAX_REPORTED_ERRORS);
+    throw invalid(
+      schemaErrors.length > listed.length
+        ? `${schemaErrors.length} errors against the CycloneDX 1.6 schema; the first ${listed.length} are listed`
+        : `${schemaErrors.length} error(s) against the CycloneDX 1.6 schema`,
+      listed,
+    );
+  }
   let mapped: ReturnType<typeof bomToDocument>;
   try {
     mapped = bomToDocument(input.bom);

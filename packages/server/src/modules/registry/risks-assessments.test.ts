@@ -118,6 +118,39 @@ describe("risk register", () => {
   });
 });
 
+describe("evidence by hash", () => {
+  it("is readable only through a system the caller may see: another organization's auditor gets 404 for a draft's file", async () => {
+    const owner = await t.person("provider");
+    const ownOrgAuditor = await t.person("auditor", { organizationId: owner.organizationId });
+    const draft = await t.request("POST", "/api/v1/registry/systems", {
+      as: owner.agent,
+      body: { organizationId: owner.organizationId, document: cvScreeningDocument() },
+    });
+    const content = Buffer.from("Draft-only evidence.");
+    const sha256 = createHash("sha256").update(content).digest("hex");
+    const upload = await t.request("POST", "/api/v1/registry/evidence", {
+      as: owner.agent,
+      body: { organizationId: owner.organizationId, fileName: "draft.txt", contentBase64: content.toString("base64") },
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const assessment = await t.request("POST", `/api/v1/registry/systems/${draft.json().id}/assessments`, {
+      as: owner.agent,
+      body: { kind: "nist-ai-rmf" },
+    });
+    const q = encodeURIComponent(assessment.json().questions[0].id);
+    await t.request("PUT", `/api/v1/registry/assessments/${assessment.json().id}/answers/${q}`, {
+      as: owner.agent,
+      body: { answer: "yes", evidence: [sha256] },
+    });
+    const url = `/api/v1/registry/evidence/${sha256}`;
+    expect((await t.request("GET", url, { as: auditor })).statusCode).toBe(404);
+    expect((await t.request("GET", url, { as: other })).statusCode).toBe(404);
+    expect((await t.request("GET", url, { as: owner.agent })).statusCode).toBe(200);
+    expect((await t.request("GET", url, { as: ownOrgAuditor.agent })).statusCode).toBe(200);
+    expect((await t.request("GET", url, { as: await adminAgent(t) })).statusCode).toBe(200);
+  });
+});
+
 describe("assessments and evidence", () => {
   it("runs a NIST AI RMF questionnaire with evidence stored by SHA-256", async () => {
     const created = await t.request("POST", `/api/v1/registry/systems/${systemId}/assessments`, {
@@ -155,7 +188,12 @@ describe("assessments and evidence", () => {
     expect(answered.json().answers[0].evidence[0]).toMatchObject({ sha256, fileName: "bias-audit.txt" });
     const file = (await t.request("GET", `/api/v1/registry/evidence/${sha256}`, { as: auditor })).json();
     expect(Buffer.from(file.contentBase64, "base64").toString()).toBe("Bias audit report 2026, signed.");
-    expect((await t.request("GET", `/api/v1/registry/evidence/${sha256}`, { as: other })).statusCode).toBe(403);
+    // A provider of another organization: the same 404 as an unknown hash (a 403 would confirm the file exists).
+    const forbidden = await t.request("GET", `/api/v1/registry/evidence/${sha256}`, { as: other });
+    const unknown = await t.request("GET", `/api/v1/registry/evidence/${"f".repeat(64)}`, { as: other });
+    expect(forbidden.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(forbidden.json().title).toBe(unknown.json().title);
     expect((await t.request("GET", `/api/v1/registry/evidence/${sha256}`)).statusCode).toBe(401);
 
     const unknownQuestion = await t.request("PUT", `/api/v1/registry/assessments/${a.id}/answers/nope`, {

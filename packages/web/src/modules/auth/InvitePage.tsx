@@ -1,17 +1,26 @@
-import { Alert, Button, Skeleton, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, List, Skeleton, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { useFormat } from "../../app/format";
-import { fieldErrors, ProblemAlert } from "../../app/problem";
+import { fieldErrors, ProblemAlert, problemOf } from "../../app/problem";
 import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
 import { AuthCard } from "./AuthCard";
 import { PasswordField, passwordTooShort } from "./PasswordField";
 
 const route = getRouteApi("/invite/$token");
+
+/**
+ * The server's refusal to grant a role to an existing account whose address was never confirmed
+ * (it may have been created by someone else): a password-reset link went to the address.
+ */
+function isTakeoverRequired(error: unknown): boolean {
+  const problem = problemOf(error);
+  return problem?.status === 403 && problem.title === "Take over the account first";
+}
 
 /** Opened from an invitation email: shows the offer, then creates or joins the account. */
 export function InvitePage() {
@@ -41,7 +50,8 @@ export function InvitePage() {
       void navigate({ to: "/workspace" });
     },
   });
-  const errors = { ...fieldErrors(accept.error), ...local };
+  const takeover = isTakeoverRequired(accept.error);
+  const errors = takeover ? local : { ...fieldErrors(accept.error), ...local };
 
   if (preview.isPending) {
     return (
@@ -88,7 +98,20 @@ export function InvitePage() {
         }}
       >
         <Stack gap="sm">
-          <ProblemAlert error={accept.error} fields={["name", "password"]} />
+          {takeover ? (
+            <Alert color="orange" role="status" title={t("auth.invite.takeoverTitle")} data-testid="invite-takeover">
+              <Stack gap="xs">
+                <Text size="sm">{t("auth.invite.takeoverBody", { email: `\u2068${offer.email}\u2069` })}</Text>
+                <List type="ordered" size="sm" spacing={4}>
+                  <List.Item>{t("auth.invite.takeoverStep1")}</List.Item>
+                  <List.Item>{t("auth.invite.takeoverStep2")}</List.Item>
+                  <List.Item>{t("auth.invite.takeoverStep3")}</List.Item>
+                </List>
+              </Stack>
+            </Alert>
+          ) : (
+            <ProblemAlert error={accept.error} fields={["name", "password"]} />
+          )}
           {newAccount && (
             <TextInput
               label={t("forms.name")}

@@ -1,12 +1,10 @@
-import { Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
 import { AnchorLink } from "../../app/links";
 import { fieldErrors, ProblemAlert } from "../../app/problem";
-import { useSession } from "../../app/session";
 import { usePageTitle } from "../../app/usePageTitle";
 import { AuthCard } from "./AuthCard";
 import { EmailField } from "./EmailField";
@@ -16,20 +14,32 @@ export function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle(t("auth.signUp.title"));
   const call = useApi();
-  const navigate = useNavigate();
-  const session = useSession();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
+  // Always 202 with no session, whether or not the address already has an account (no
+  // enumeration): the person confirms the address from the email, then signs in.
   const signUp = useMutation({
-    mutationFn: () => call("signUp", { body: { name: name.trim(), email: email.trim(), password } }),
-    onSuccess: (answer) => {
-      session.adopt(answer);
-      void navigate({ to: "/workspace" });
-    },
+    mutationFn: (body: { name: string; email: string; password: string }) => call("signUp", { body }),
   });
   const errors = { ...fieldErrors(signUp.error), ...local };
+
+  if (signUp.isSuccess) {
+    return (
+      <AuthCard title={t("auth.signUp.title")}>
+        <Alert color="green" role="status" title={t("auth.signUp.sent")} data-testid="sign-up-sent">
+          <Stack gap="xs">
+            <Text size="sm">{t("auth.signUp.sentBody", { email: `\u2068${signUp.variables.email}\u2069` })}</Text>
+            <Text size="sm">{t("auth.signUp.sentNext")}</Text>
+          </Stack>
+        </Alert>
+        <AnchorLink to="/sign-in" search={{ redirect: undefined }} data-testid="sign-up-sign-in">
+          {t("auth.signUp.goSignIn")}
+        </AnchorLink>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title={t("auth.signUp.title")} intro={t("auth.signUp.intro")}>
@@ -42,7 +52,9 @@ export function SignUpPage() {
           if (!/^\S+@\S+\.\S+$/.test(email.trim())) problems.email = t("validation.email");
           if (passwordTooShort(password)) problems.password = t("validation.passwordTooShort", { min: 12 });
           setLocal(problems);
-          if (Object.keys(problems).length === 0) signUp.mutate();
+          if (Object.keys(problems).length === 0) {
+            signUp.mutate({ name: name.trim(), email: email.trim(), password });
+          }
         }}
       >
         <Stack gap="sm">

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Code, CopyButton, EmptyState, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { UserView } from "@concordia/contracts";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  EmptyState,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api";
@@ -6,19 +20,22 @@ import { ConfirmButton } from "../../app/ConfirmButton";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/problem";
 import { TableSkeleton } from "../../app/TableSkeleton";
-import { CreateTokenForm } from "./CreateTokenForm";
+import { type CreateTokenBody, CreateTokenForm } from "./CreateTokenForm";
 
 export const tokensKey = ["auth", "tokens"] as const;
 
-/** Personal API tokens for the CLI and other machine clients. */
-export function ApiTokensCard() {
+/**
+ * Personal API tokens for the CLI and other machine clients. Only an account whose email address
+ * is confirmed may create one (the server answers 403 otherwise, shown if it happens anyway).
+ */
+export function ApiTokensCard({ user }: { user: UserView }) {
   const { t } = useTranslation();
   const f = useFormat();
   const call = useApi();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: () => call("listApiTokens") });
   const create = useMutation({
-    mutationFn: (body: { name: string; expiresInDays?: number }) => call("createApiToken", { body }),
+    mutationFn: (body: CreateTokenBody) => call("createApiToken", { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
   const revoke = useMutation({
@@ -37,7 +54,12 @@ export function ApiTokensCard() {
             {t("tokens.intro")}
           </Text>
         </div>
-        <CreateTokenForm pending={create.isPending} error={create.error} onSubmit={(body) => create.mutate(body)} />
+        <CreateTokenForm
+          pending={create.isPending}
+          error={create.error}
+          disabledReason={user.emailVerified ? undefined : t("tokens.emailNotVerified")}
+          onSubmit={(body) => create.mutate(body)}
+        />
         {create.data && (
           <Alert color="green" title={t("tokens.created")} role="status" data-testid="new-token">
             <Stack gap="xs">
@@ -74,6 +96,7 @@ export function ApiTokensCard() {
                 <Table.Tr>
                   <Table.Th scope="col">{t("tokens.name")}</Table.Th>
                   <Table.Th scope="col">{t("tokens.prefix")}</Table.Th>
+                  <Table.Th scope="col">{t("tokens.scopes")}</Table.Th>
                   <Table.Th scope="col">{t("tokens.createdAt")}</Table.Th>
                   <Table.Th scope="col">{t("tokens.expiresAt")}</Table.Th>
                   <Table.Th scope="col">{t("tokens.lastUsedAt")}</Table.Th>
@@ -86,6 +109,21 @@ export function ApiTokensCard() {
                     <Table.Td>{token.name}</Table.Td>
                     <Table.Td>
                       <Code dir="ltr">{token.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} data-testid="token-scopes-list">
+                        {token.scopes.map((scope) => (
+                          <Badge
+                            key={scope}
+                            variant="light"
+                            color={scope === "write" ? "orange" : "blue"}
+                            data-testid="token-scope"
+                            data-scope={scope}
+                          >
+                            {t(`tokens.scope.${scope}`)}
+                          </Badge>
+                        ))}
+                      </Group>
                     </Table.Td>
                     <Table.Td>{f.date(token.createdAt)}</Table.Td>
                     <Table.Td>{token.expiresAt ? f.date(token.expiresAt) : t("tokens.never")}</Table.Td>

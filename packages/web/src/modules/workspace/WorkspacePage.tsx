@@ -17,7 +17,7 @@ export function WorkspacePage() {
             <Title order={1}>{t("workspace.title")}</Title>
             <ProfileCard user={user} />
             <RolesCard user={user} />
-            <ApiTokensCard />
+            <ApiTokensCard user={user} />
           </Stack>
         </Container>
       )}
