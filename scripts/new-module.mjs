@@ -16,11 +16,20 @@ if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
   process.exit(2);
 }
 const words = name.split("-");
-const camel = words[0] + words.slice(1).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+const camel =
+  words[0] +
+  words
+    .slice(1)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
 const pascal = camel[0].toUpperCase() + camel.slice(1);
 const snake = words.join("_");
 const fill = (text) =>
-  text.replaceAll("__Pascal__", pascal).replaceAll("__camel__", camel).replaceAll("__snake__", snake).replaceAll("__name__", name);
+  text
+    .replaceAll("__Pascal__", pascal)
+    .replaceAll("__camel__", camel)
+    .replaceAll("__snake__", snake)
+    .replaceAll("__name__", name);
 
 /** Template file → where it goes. */
 const FILES = {
@@ -96,7 +105,9 @@ for (const e of EDITS) {
   if (!dryRun) writeFileSync(path, text);
 }
 console.log(`${dryRun ? "Would write" : "Wrote"} ${written.length} files:\n  ${written.join("\n  ")}`);
-console.log(`${dryRun ? "Would add" : "Added"} one line to ${touched.length} existing files:\n  ${touched.join("\n  ")}`);
+console.log(
+  `${dryRun ? "Would add" : "Added"} one line to ${touched.length} existing files:\n  ${touched.join("\n  ")}`,
+);
 console.log(`Next:
   npx biome check --write .          # sorts the imports the lines were added with
   npm run db:generate                # the migration of modules/${name}/tables.ts

@@ -3,10 +3,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "./db/connection.js";
 import { createUser } from "./modules/members/accounts.service.js";
+import { bootstrapAdmin, SECRETARIAT_NAME } from "./modules/members/bootstrap.js";
 import { memberships, organizations } from "./modules/members/tables.js";
 import { recordAudit } from "./platform/audit/service.js";
 import { users } from "./platform/auth/tables.js";
-import { bootstrapAdmin, SECRETARIAT_NAME } from "./modules/members/bootstrap.js";
 import { SYSTEM_CONTEXT } from "./platform/context.js";
 
 export { BackupError, checkBackup, exportBackup, importBackup } from "./backup.js";
