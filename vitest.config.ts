@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: "integration-pglite",
           include: integration,
+          // Tests of a PostgreSQL server's own behaviour (restarts, failover) run in the postgres project only.
+          exclude: ["**/*.postgres.test.ts", "**/node_modules/**"],
           env: { CONCORDIA_TEST_DB: "pglite" },
           testTimeout: 60_000,
           hookTimeout: 60_000,

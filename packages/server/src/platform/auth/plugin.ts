@@ -1,8 +1,8 @@
+import { DomainError, unauthenticated } from "@concordia/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Db } from "../../db/connection.js";
 import type { RequestContext } from "../context.js";
-import { HttpProblem, unauthenticated } from "../http/problem.js";
 import { ANONYMOUS, resolveApiToken, resolveSession, SESSION_COOKIE } from "./authenticate.js";
 import { safeEqual } from "./secrets.js";
 
@@ -46,8 +46,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       // rest (every mutating route) `write`.
       const needed = SAFE_METHODS.has(req.method) ? "read" : "write";
       if (!scopes.includes(needed)) {
-        throw new HttpProblem(
-          403,
+        throw new DomainError(
+          "forbidden",
           "Forbidden",
           `This API token lacks the \`${needed}\` scope (it has: ${scopes.join(", ") || "none"}); ${req.method} needs it.`,
           [{ field: "headers.authorization", message: `the token lacks the ${needed} scope` }],
@@ -65,8 +65,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     if (csrfToken && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || !safeEqual(sent, csrfToken)) {
-        throw new HttpProblem(
-          403,
+        throw new DomainError(
+          "forbidden",
           "CSRF token missing or wrong",
           "Send the session's CSRF token in the x-csrf-token header.",
           [{ field: "headers.x-csrf-token", message: "missing or does not match the session" }],

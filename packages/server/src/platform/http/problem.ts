@@ -140,21 +140,3 @@ function titleFor(status: number): string {
       return "Request error";
   }
 }
-
-// TEMPORARY during the move of services to core's DomainError (removed when no service uses them).
-export {
-  conflict,
-  forbidden,
-  invalid as badRequest,
-  notFound,
-  unauthenticated,
-} from "@concordia/core";
-
-const KIND_OF: Record<number, ErrorKind> = Object.fromEntries(
-  Object.entries(STATUS).map(([k, v]) => [v, k as ErrorKind]),
-) as Record<number, ErrorKind>;
-export class HttpProblem extends DomainError {
-  constructor(status: number, title: string, detail?: string, errors?: FieldError[]) {
-    super(KIND_OF[status] ?? "invalid", title, detail, errors);
-  }
-}

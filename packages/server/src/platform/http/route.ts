@@ -1,5 +1,4 @@
 import { contracts, Problem, type RouteName, type RouteResponse } from "@concordia/contracts";
-import { ensure as ensureAllowed, type Policy, type ResourceScope } from "@concordia/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { encode, type z } from "zod";
@@ -96,14 +95,4 @@ export function routesFor<D>(app: FastifyInstance, deps: D) {
     handler: (input: HandlerInput<N, D>) => Promise<RouteResponse<N>>,
     options: RouteOptions = {},
   ) => defineRoute<N, D>(app, name, handler, options, deps);
-}
-
-/** Throws 401/403 unless the policy allows the action. TEMPORARY: services call core's ensure. */
-export function ensure<A extends string>(
-  policy: Policy<A>,
-  action: A,
-  ctx: RequestContext,
-  scope?: ResourceScope,
-): void {
-  ensureAllowed(policy, action, ctx.actor, scope);
 }

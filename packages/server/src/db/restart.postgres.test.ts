@@ -24,7 +24,7 @@ async function until(probe: () => Promise<{ statusCode: number }>, status: numbe
 }
 
 // Needs a PostgreSQL server of its own, stopped and started during the test: the postgres project only.
-describe.skipIf(process.env.CONCORDIA_TEST_DB !== "postgres")("a PostgreSQL restart", () => {
+describe("a PostgreSQL restart", () => {
   let server: RestartablePostgres;
   let database: Database;
   let t: TestApp;
