@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import {
   type Config,
   createApiToken,
@@ -95,9 +95,12 @@ export async function exportCommand(file: string | undefined, out: Output, optio
       );
     }
     if (file) {
-      // Only the owner may read a backup (0600), also when it replaces an older file.
-      writeFileSync(file, text, { mode: 0o600 });
-      chmodSync(file, 0o600);
+      // Only the owner may read a backup (0600), also when it replaces an older file: written to a new
+      // 0600 file beside it, then renamed over it, so its contents are never readable under other modes.
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, text, { mode: 0o600, flag: "wx" });
+      chmodSync(temp, 0o600);
+      renameSync(temp, file);
       print(out, `Exported to ${file}: ${JSON.stringify(counts)}`, { file, counts, secrets: backup.secrets });
     } else {
       process.stdout.write(text);

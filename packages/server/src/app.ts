@@ -28,7 +28,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
-    // A hop count as a function: Fastify reads a bare number as "trust nothing" (src/config.ts parseTrustProxy).
+    // A hop count as a function, so the client is the address the outermost trusted hop saw (config.ts parseTrustProxy).
     trustProxy: ((t) => (typeof t === "number" ? (_address: string, hop: number) => hop < t : t))(
       deps.config.trustProxy,
     ),

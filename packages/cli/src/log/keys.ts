@@ -27,17 +27,6 @@ export function readVerifierKeyArg(value: string, what = "verifier key"): { key:
   }
 }
 
-/** Two verifier keys are the same key: same name, type and public key (the key ID follows). */
-export function sameVerifierKey(a: VerifierKey, b: VerifierKey): boolean {
-  return (
-    a.name === b.name &&
-    a.type === b.type &&
-    a.keyId === b.keyId &&
-    a.publicKey.length === b.publicKey.length &&
-    a.publicKey.every((x, i) => x === b.publicKey[i])
-  );
-}
-
 /** Reads a signer key file (`PRIVATE+KEY+...`); warns on stderr when others can read it. */
 export function readSignerKeyFile(path: string, warn: (message: string) => void = () => {}): SignerKey {
   let text: string;

@@ -41,14 +41,6 @@ export const isDomainError = (e: unknown): e is DomainError => e instanceof Doma
 /** A field of the input is wrong: names it (`body.organizationId`) and says why. */
 export const invalid = (field: string, message: string) =>
   new DomainError("invalid", "Invalid request", `${field}: ${message}`, [{ field, message }]);
-/** Several fields are wrong at once. */
-export const invalidFields = (errors: FieldError[], detail?: string) =>
-  new DomainError(
-    "invalid",
-    "Invalid request",
-    detail ?? errors.map((e) => `${e.field}: ${e.message}`).join("; "),
-    errors,
-  );
 export const unauthenticated = (detail = "Sign in or send an API token to do this.") =>
   new DomainError("unauthenticated", "Not signed in", detail);
 export const forbidden = (detail = "Your roles do not allow this.") =>

@@ -118,6 +118,9 @@ function readLockPid(file: string): number | undefined {
  * complete temporary file hard-linked into place, which fails if the lock exists). A lock whose
  * process is gone (kill -9, crash) is taken over. Returns the release function.
  */
+/** Lock files this process holds, so a lock naming our own PID can be told from a previous run's. */
+const heldLocks = new Set<string>();
+
 export function lockDataDir(dataDir: string): () => void {
   const file = `${resolve(dataDir)}.lock`;
   for (let attempt = 0; ; attempt++) {
@@ -128,7 +131,9 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = readLockPid(file);
-      if (pid !== undefined && processAlive(pid)) {
+      // Our own PID on a lock we do not hold is a previous run's (a container restarts as PID 1): stale.
+      const ours = pid === process.pid && !heldLocks.has(file);
+      if (pid !== undefined && processAlive(pid) && !ours) {
         const who = pid === process.pid ? `this process (${pid})` : `process ${pid}`;
         throw new Error(
           `the database folder ${resolve(dataDir)} is in use by ${who}; stop it or use the running server's API (if no Concordia process has it open, delete ${file})`,
@@ -145,10 +150,12 @@ export function lockDataDir(dataDir: string): () => void {
         // already gone
       }
     }
+    heldLocks.add(file);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
+      heldLocks.delete(file);
       process.off("exit", release);
       try {
         if (readLockPid(file) === process.pid) unlinkSync(file);

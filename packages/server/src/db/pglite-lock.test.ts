@@ -118,4 +118,13 @@ describe("one process per PGlite folder", () => {
     release();
     expect(existsSync(`${other}.lock`)).toBe(false);
   });
+
+  it("a lock naming this very PID that this process does not hold is a previous run's (a restarted container): taken over", () => {
+    const other = join(root, "restarted");
+    writeFileSync(`${other}.lock`, `${process.pid}\n`);
+    const release = lockDataDir(other);
+    expect(() => lockDataDir(other)).toThrow(/in use by this process/);
+    release();
+    expect(existsSync(`${other}.lock`)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 /** Files the browser saves, made entirely on this side (CSV and JSON exports, receipts, profiles). */
 
-/** Saves text as a file, entirely in the browser. */
-export function downloadText(fileName: string, text: string, type: string): void {
+/** Saves text or bytes as a file, entirely in the browser. */
+export function downloadText(fileName: string, text: string | Uint8Array<ArrayBuffer>, type: string): void {
   const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -12,6 +12,11 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.remove();
   // Give the browser time to start the download before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves bytes (an evidence file, say) under their media type. */
+export function downloadBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
+  downloadText(fileName, bytes, type);
 }
 
 export function downloadCsv(fileName: string, csv: string): void {

@@ -1,4 +1,5 @@
 import { generateNoteKeyPair } from "@concordia/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/harness.js";
 import type { Database } from "../../db/connection.js";
@@ -33,12 +34,35 @@ describe("the log's identity", () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it("takes an explicit key, and refuses one named after another origin", async () => {
-    const key = generateNoteKeyPair("renamed.example/log", new Uint8Array(32).fill(9)).signerKey;
-    const renamed = await loadLogIdentity(database.db, "renamed.example/log", key);
-    expect(renamed.origin).toBe("renamed.example/log");
-    await expect(loadLogIdentity(database.db, "other.example/log", key)).rejects.toThrow(
-      /named "renamed.example\/log"/,
+  it("checks a key given in CONCORDIA_LOG_SIGNER_KEY against the stored identity, storing only its public half", async () => {
+    const fresh = await openTestDatabase();
+    try {
+      await migrate(fresh);
+      const key = generateNoteKeyPair("env.example/log", new Uint8Array(32).fill(9)).signerKey;
+      const first = await loadLogIdentity(fresh.db, "env.example/log", key);
+      expect(first.origin).toBe("env.example/log");
+      const stored = (await fresh.db.execute(sql`select signer_key from log_keys`)) as unknown as {
+        rows: { signer_key: string }[];
+      };
+      expect(stored.rows.map((r) => r.signer_key)).toEqual([`ENV:${first.verifierKey}`]);
+      expect((await loadLogIdentity(fresh.db, "env.example/log", key)).verifierKey).toBe(first.verifierKey);
+      const other = generateNoteKeyPair("env.example/log", new Uint8Array(32).fill(8)).signerKey;
+      await expect(loadLogIdentity(fresh.db, "env.example/log", other)).rejects.toThrow(
+        /not the key this log was created with/,
+      );
+      await expect(loadLogIdentity(fresh.db, "env.example/log")).rejects.toThrow(
+        /CONCORDIA_LOG_SIGNER_KEY, which is not set now/,
+      );
+      await expect(loadLogIdentity(fresh.db, "other.example/log", key)).rejects.toThrow(/named "env.example\/log"/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("refuses a key that is not the one a generated identity was created with", async () => {
+    const key = generateNoteKeyPair("concordia.example/concordia-log", new Uint8Array(32).fill(7)).signerKey;
+    await expect(loadLogIdentity(database.db, "concordia.example/concordia-log", key)).rejects.toThrow(
+      /not the key this log was created with/,
     );
   });
 });

@@ -25,9 +25,15 @@ export interface LogIdentity {
  * generated once, at first start, and kept in the database so every instance signs with the same
  * key. After that the stored identity wins: a server started under another public URL or port (which
  * would give another default origin) keeps signing as the log it is, and says so, rather than
- * silently starting a second log over the same tree. To rename the log deliberately, set
- * CONCORDIA_LOG_SIGNER_KEY to a key named after the new origin (witnesses must then be told).
+ * silently starting a second log over the same tree. A key given in CONCORDIA_LOG_SIGNER_KEY is
+ * checked against the stored identity (only its public half is stored). To start a new identity
+ * deliberately, delete the log_keys row (witnesses and monitors must then be told).
  */
+/** A stored row for a key kept in the environment: its public verifier key only, never the secret. */
+const ENV_KEY_PREFIX = "ENV:";
+
+const verifierOf = (key: SignerKey) => formatVerifierKey({ name: key.name, type: 0x01, publicKey: key.publicKey });
+
 export async function loadLogIdentity(
   db: Db,
   configuredOrigin: string,
@@ -36,13 +42,40 @@ export async function loadLogIdentity(
 ): Promise<LogIdentity> {
   let text = signerKeyText;
   let origin = configuredOrigin;
-  if (!text) {
-    const stored = await db.select().from(logKeys).orderBy(asc(logKeys.createdAt), asc(logKeys.origin));
+  const stored = await db.select().from(logKeys).orderBy(asc(logKeys.createdAt), asc(logKeys.origin));
+  if (text) {
+    // A key from CONCORDIA_LOG_SIGNER_KEY must be the log's own: the first start records its public
+    // half; later starts with another key (or another origin) are refused rather than fork the log.
+    const key = parseSignerKey(text);
+    if (key.name !== configuredOrigin) {
+      throw new Error(`the log signer key is named "${key.name}" but the log origin is "${configuredOrigin}"`);
+    }
+    const first = stored[0];
+    if (!first) {
+      await db.insert(logKeys).values({ origin: key.name, signerKey: `${ENV_KEY_PREFIX}${verifierOf(key)}` });
+    } else if (
+      first.origin !== key.name ||
+      !(
+        first.signerKey === text ||
+        first.signerKey === `${ENV_KEY_PREFIX}${verifierOf(key)}` ||
+        first.signerKey.startsWith("OMITTED-FROM-BACKUP")
+      )
+    ) {
+      throw new Error(
+        `CONCORDIA_LOG_SIGNER_KEY is not the key this log was created with ("${first.origin}"): a different key would sign a second log over the same tree. Give the log's own key; to start a new log identity deliberately, delete the log_keys row first (witnesses and monitors will then see a different key)`,
+      );
+    }
+  } else {
     const row = stored.find((r) => r.origin === configuredOrigin) ?? stored[0];
     if (row) {
       if (row.origin !== configuredOrigin) {
         warn(
-          `the transparency log was created as "${row.origin}" and keeps that origin and key; the configured origin "${configuredOrigin}" (from CONCORDIA_LOG_ORIGIN or the public URL) is ignored. Set CONCORDIA_LOG_ORIGIN=${row.origin} to silence this, or see CONCORDIA_LOG_SIGNER_KEY in the README to rename the log deliberately.`,
+          `the transparency log was created as "${row.origin}" and keeps that origin and key; the configured origin "${configuredOrigin}" (from CONCORDIA_LOG_ORIGIN or the public URL) is ignored. Set CONCORDIA_LOG_ORIGIN=${row.origin} to silence this.`,
+        );
+      }
+      if (row.signerKey.startsWith(ENV_KEY_PREFIX)) {
+        throw new Error(
+          `the transparency log "${row.origin}" was started with its key in CONCORDIA_LOG_SIGNER_KEY, which is not set now: set it to the same key`,
         );
       }
       origin = row.origin;
@@ -70,6 +103,6 @@ export async function loadLogIdentity(
     origin,
     key,
     signer: ed25519NoteSigner(key),
-    verifierKey: formatVerifierKey({ name: key.name, type: 0x01, publicKey: key.publicKey }),
+    verifierKey: verifierOf(key),
   };
 }

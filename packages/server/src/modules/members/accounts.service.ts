@@ -28,7 +28,7 @@ import type { Db, Tx } from "../../db/connection.js";
 import type { Call } from "../../deps.js";
 import { recordAudit } from "../../platform/audit/service.js";
 import { SESSION_DAYS } from "../../platform/auth/authenticate.js";
-import { clearSignInFailures, ensureSignInAllowed, recordSignInFailure } from "../../platform/auth/rate-limit.js";
+import { clearSignInFailures, recordSignInAttempt } from "../../platform/auth/rate-limit.js";
 import {
   API_TOKEN_PREFIX,
   dummyPasswordHash,
@@ -205,14 +205,13 @@ export async function signIn(call: Call, input: { email: string; password: strin
   const email = input.email.toLowerCase();
   // Per account (known or not), whatever the address: after repeated failures the account waits
   // (429 with Retry-After), even for the right password, so guessing from many IPs gets nowhere.
-  await ensureSignInAllowed(db, email);
+  // The attempt is counted (as a failure) before the password is checked, in the statement that
+  // decides, so parallel guesses cannot all pass the check; success clears the count below.
+  await recordSignInAttempt(db, email);
   const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   // Spend the same hashing time whether or not the account exists (no user enumeration by timing).
   const ok = await verifyPassword(u?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!u || !ok || u.disabled) {
-    await recordSignInFailure(db, email);
-    throw BAD_CREDENTIALS;
-  }
+  if (!u || !ok || u.disabled) throw BAD_CREDENTIALS;
   await clearSignInFailures(db, email);
   return db.transaction(async (tx) => {
     const session = await createSession(tx, u.id, { ip: ctx.ip, userAgent });

@@ -120,6 +120,21 @@ describe("1. account takeover through credentials that survive a password reset"
     expect(res.statusCode).toBe(204);
     expect((await t.request("GET", "/api/v1/auth/tokens", { as: p.agent })).statusCode).toBe(401);
   });
+
+  it("the secretariat cannot give a role to an account whose email was never confirmed", async () => {
+    const email = "squatted@example.org";
+    expect((await signUp(email, "the squatter's passphrase", "Not the owner")).statusCode).toBe(202);
+    const squatter = await signInAgent(email, "the squatter's passphrase");
+    const org = await t.organization();
+    const res = await t.request("POST", "/api/v1/members/roles", {
+      as: admin,
+      body: { userId: squatter.userId, organizationId: org, role: "provider" },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors[0].field).toBe("body.userId");
+    expect(res.json().detail).toMatch(/never confirmed/);
+    expect((await t.request("GET", "/api/v1/auth/session", { as: squatter })).json().user.roles).toEqual([]);
+  });
 });
 
 describe("8. tokens: no token minting, scopes", () => {
@@ -269,6 +284,24 @@ describe("11. sign-in limits", () => {
     await t.db.update(rateLimits).set({ windowStart: new Date(Date.now() - 3_600_000) });
     expect((await attempt("long-enough-password", "10.0.1.1")).statusCode).toBe(200);
     expect((await attempt("wrong password", "10.0.1.1")).statusCode).toBe(401);
+  });
+
+  it("parallel guesses cannot all pass the per-account check: one is counted, the rest wait", async () => {
+    const p = await t.person();
+    const attempt = (password: string, remoteAddress: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-in",
+        payload: { email: p.email, password },
+        remoteAddress,
+      });
+    for (let i = 0; i < 4; i++) expect((await attempt("wrong password", `10.0.2.${i + 1}`)).statusCode).toBe(401);
+    const codes = (
+      await Promise.all(Array.from({ length: 10 }, (_, i) => attempt("wrong password", `10.0.3.${i + 1}`)))
+    ).map((res) => res.statusCode);
+    expect(codes.filter((code) => code === 401).length).toBeLessThanOrEqual(1);
+    expect(codes.filter((code) => code === 429).length).toBeGreaterThanOrEqual(9);
+    expect(codes.every((code) => code === 401 || code === 429)).toBe(true);
   });
 
   it("the per-address limit is shared by every instance on the same database", async () => {

@@ -116,8 +116,19 @@ export async function grantRole(call: Call, input: { userId: string; organizatio
   const { deps, ctx } = call;
   ensure(peoplePolicy, "grantRole", ctx.actor);
   return deps.database.db.transaction(async (tx) => {
-    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+    const [u] = await tx
+      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, input.userId));
     if (!u) throw invalid("body.userId", "no person with this id");
+    // Anyone can sign up with any address: until it is confirmed, the account may not be its owner's,
+    // so a role granted to it could go to whoever signed up first.
+    if (!u.emailVerifiedAt) {
+      throw conflict(
+        "This account's email address was never confirmed: the person must confirm it (or take the account over by a password reset) before being given a role.",
+        "body.userId",
+      );
+    }
     const [o] = await tx
       .select({ id: organizations.id })
       .from(organizations)

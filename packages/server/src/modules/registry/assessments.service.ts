@@ -338,7 +338,7 @@ export async function getEvidence(call: Call, { sha256 }: { sha256: string }) {
       authorize(registryPolicy, "readRisks", ctx.actor, { organizationId }) === "allow" ||
       authorize(registryPolicy, "readAllRisks", ctx.actor) === "allow";
     const via = citing.find((c) => mayRead(c.organizationId));
-    if (via) readable = rows.find((r) => r.organizationId === via.organizationId) ?? rows[0];
+    if (via) readable = rows.find((r) => r.organizationId === via.organizationId);
   }
   if (!readable) throw notFound(`Evidence ${sha256}`);
   const [blob] = await db.select().from(registryEvidenceBlobs).where(eq(registryEvidenceBlobs.sha256, sha256));

@@ -9,8 +9,8 @@ import { rateLimits } from "./tables.js";
  *
  * - `postgresRateLimitStore(db)`: a store for `@fastify/rate-limit` (fixed windows, one row per
  *   route and client address, one upsert per limited request);
- * - `signInBackoff`, `recordSignInFailure`, `clearSignInFailures`: the per-account limit on failed
- *   sign-ins, whatever address they come from.
+ * - `recordSignInAttempt`, `clearSignInFailures`: the per-account limit on failed sign-ins,
+ *   whatever address they come from (each attempt is counted before the password is checked).
  *
  * Times are the database's (`now()`), so instances with skewed clocks still agree.
  */
@@ -96,39 +96,42 @@ export function backoffSeconds(failures: number): number {
   return Math.min(2 ** (failures - SIGN_IN_FREE_FAILURES + 1), SIGN_IN_MAX_WAIT_SECONDS);
 }
 
-/**
- * Throws a `RetryLater` while the account behind `email` (known or not: the answer must not say
- * which) is waiting after too many failed sign-ins.
- */
-export async function ensureSignInAllowed(db: Db, email: string): Promise<void> {
-  const [row] = await db
-    .select({
-      hits: rateLimits.hits,
-      since: sql<number>`extract(epoch from (now() - ${rateLimits.windowStart}))::float8`,
-    })
-    .from(rateLimits)
-    .where(eq(rateLimits.key, failureKey(email)));
-  if (!row) return;
-  const wait = backoffSeconds(row.hits) - Number(row.since);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait);
-    throw new RetryLater(
-      seconds,
-      `Too many failed sign-ins for this account: wait ${seconds} s before trying again, or reset the password.`,
-    );
-  }
-}
+/** When the account may try again: `wait_until` = the latest failure + the back-off its count earns. */
+const waitUntil = sql`(${rateLimits.windowStart} + least(power(2, least(${rateLimits.hits}, 40) - ${SIGN_IN_FREE_FAILURES}::int + 1), ${SIGN_IN_MAX_WAIT_SECONDS}::int) * interval '1 second')`;
 
-/** Counts one failed sign-in for `email` (the window start is the latest failure). */
-export async function recordSignInFailure(db: Db, email: string): Promise<void> {
+/**
+ * Starts a sign-in for `email` (known or not: the answer must not say which), before the password
+ * is checked. One upsert decides and records, so parallel guesses cannot all pass a check made
+ * before any of them is counted: when the account may try now, the attempt is counted as a failure
+ * (the window start becoming now) and the new count returned; a successful sign-in then clears it
+ * (`clearSignInFailures`). While the account is still waiting the row is left as it is and a
+ * `RetryLater` (429, Retry-After) is thrown. Failures older than a day are forgotten.
+ */
+export async function recordSignInAttempt(db: Db, email: string): Promise<{ failures: number }> {
+  const key = failureKey(email);
   const stale = sql`${rateLimits.windowStart} <= now() - ${FAILURES_FORGOTTEN_AFTER}`;
-  await db
+  const mayTry = sql`(${rateLimits.hits} < ${SIGN_IN_FREE_FAILURES}::int or ${stale} or ${waitUntil} <= now())`;
+  const [counted] = await db
     .insert(rateLimits)
-    .values({ key: failureKey(email), windowStart: sql`now()`, hits: 1 })
+    .values({ key, windowStart: sql`now()`, hits: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: { hits: sql`case when ${stale} then 1 else ${rateLimits.hits} + 1 end`, windowStart: sql`now()` },
-    });
+      // The row is locked while this is decided: a parallel attempt sees the count this one left.
+      setWhere: mayTry,
+    })
+    .returning({ hits: rateLimits.hits });
+  if (counted) return { failures: counted.hits };
+  // Refused: the decision above is final; this only says how long to wait (at least a second).
+  const [row] = await db
+    .select({ wait: sql<number>`extract(epoch from (${waitUntil} - now()))::float8` })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key));
+  const seconds = Math.max(1, Math.ceil(Number(row?.wait ?? 0)));
+  throw new RetryLater(
+    seconds,
+    `Too many failed sign-ins for this account: wait ${seconds} s before trying again, or reset the password.`,
+  );
 }
 
 /** A successful sign-in (or a password reset) forgets the failures. */

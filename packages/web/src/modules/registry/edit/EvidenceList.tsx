@@ -2,10 +2,11 @@ import { Button, Code, Group, List, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../../app/api";
+import { downloadBytes } from "../../../app/download";
 import { useFormat } from "../../../app/format";
 import { ProblemAlert } from "../../../app/problem";
 import type { Evidence } from "./assessment";
-import { base64ToBytes, downloadBytes, formatBytes, shortHash } from "./files";
+import { base64ToBytes, formatBytes, shortHash } from "./files";
 
 /** Evidence files of an answer: name, size, SHA-256; each can be downloaded (and removed while editing). */
 export function EvidenceList({ files, onRemove }: { files: Evidence[]; onRemove?: (sha256: string) => void }) {
