@@ -15,6 +15,11 @@ async function signInApi(request: APIRequestContext, email: string, password: st
   return {
     post: (path: string, data: unknown = {}) => send("POST", path, data),
     put: (path: string, data: unknown) => send("PUT", path, data),
+    get: async (path: string) => {
+      const r = await request.get(path);
+      expect(r.ok(), `GET ${path}: ${await r.text()}`).toBe(true);
+      return r.json();
+    },
   };
 }
 type Api = Awaited<ReturnType<typeof signInApi>>;
@@ -199,6 +204,15 @@ test("members-only fields are hidden from the public and shown to the owner, who
   const signedIn = await owner.post("/api/v1/auth/sign-in", { data: { email, password } });
   expect(signedIn.ok(), await signedIn.text()).toBe(true);
   const { user } = (await signedIn.json()) as { user: { id: string } };
+  // Roles go only to confirmed addresses: confirm it with the link the outbox holds.
+  const outbox = (await admin.get(`/api/v1/admin/outbox?to=${encodeURIComponent(email)}`)) as {
+    items: { text: string }[];
+  };
+  const token = outbox.items.map((m) => /verify-email\?token=([\w-]+)/.exec(m.text)?.[1]).find(Boolean);
+  expect(token, "a confirmation link in the outbox").toBeTruthy();
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.post("/api/v1/auth/verify-email", { data: { token } })).status()).toBe(204);
+  await anonymous.dispose();
   await admin.post("/api/v1/members/roles", { userId: user.id, organizationId, role: "provider" });
   await owner.dispose();
 

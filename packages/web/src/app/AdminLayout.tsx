@@ -20,7 +20,7 @@ function adminTabs(): AdminTab[] {
 export function AdminLayout() {
   const { t } = useTranslation();
   usePageTitle(t("admin.title"));
-  const { user, loading, isSecretariat } = useSession();
+  const { user, loading, can } = useSession();
   const navigate = useNavigate();
   const segment = useRouterState({ select: (s) => s.location.pathname.split("/")[2] });
   const tabs = useMemo(adminTabs, []);
@@ -34,7 +34,7 @@ export function AdminLayout() {
       </Container>
     );
   }
-  if (!isSecretariat) {
+  if (!can.admin) {
     return (
       <Container size="sm" py="xl">
         <Alert color="red" role="alert" title={t("admin.notAuthorizedTitle")} data-testid="not-authorized">

@@ -23,6 +23,8 @@ export interface Session {
   loading: boolean;
   error: unknown;
   isSecretariat: boolean;
+  /** What the signed-in person may do anywhere, from the server's policy tables (`SessionView.can`). */
+  can: SessionView["can"];
   hasRole: (role: Role, organizationId?: string) => boolean;
   /** Store the answer of sign-in or accept-invitation (sign-up answers 202 without a session). */
   adopt: (session: SessionView) => void;
@@ -34,6 +36,7 @@ export function useSession(): Session {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000, retry: 1 });
   const user = query.data?.user ?? null;
+  const can = query.data?.can ?? NO_ABILITIES;
 
   const adopt = useCallback(
     (session: SessionView) => {
@@ -69,10 +72,11 @@ export function useSession(): Session {
       loading: query.isPending,
       error: query.error,
       isSecretariat: hasRole("secretariat_admin"),
+      can,
       hasRole,
       adopt,
       signOut,
       refresh,
     };
-  }, [user, query.isPending, query.error, adopt, signOut, refresh]);
+  }, [user, can, query.isPending, query.error, adopt, signOut, refresh]);
 }

@@ -34,7 +34,7 @@ interface Fingerprint {
 function NotarizeForm() {
   const { t } = useTranslation();
   const call = useApi();
-  const { isSecretariat, hasRole } = useSession();
+  const { can } = useSession();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -54,7 +54,8 @@ function NotarizeForm() {
     if (receipt) resultRef.current?.focus();
   }, [receipt]);
   const errors = { ...fieldErrors(notarize.error), ...local };
-  const mayNotarize = isSecretariat || hasRole("member_delegate");
+  // From the server's policy table (notarizationPolicy), as the session answer reports it.
+  const mayNotarize = can.notarize;
 
   const chooseFile = async (chosen: File | null) => {
     setFile(chosen);

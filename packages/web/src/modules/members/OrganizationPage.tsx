@@ -82,7 +82,8 @@ export function OrganizationPage() {
   }
 
   const country = org.countryCode ? byCode.get(org.countryCode) : undefined;
-  const canEdit = session.isSecretariat || session.hasRole("member_delegate", org.id);
+  // From the server's policy table for this organization (organizationPolicy), as the answer reports it.
+  const canEdit = org.can.update;
   return (
     <Container size="lg" py="md">
       <Stack gap="xl">
@@ -135,7 +136,7 @@ export function OrganizationPage() {
         </PageSection>
         {canEdit && (
           <PageSection title={t("organization.editTitle")}>
-            <OrganizationEditForm organization={org} canChangeStatus={session.isSecretariat} />
+            <OrganizationEditForm organization={org} canChangeStatus={session.can.createOrganization} />
           </PageSection>
         )}
       </Stack>

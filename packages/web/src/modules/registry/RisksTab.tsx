@@ -2,7 +2,6 @@ import { RISK_LEVELS } from "@concordia/core";
 import { Badge, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
-import { useSession } from "../../app/session";
 import { RiskRegisterPanel } from "./edit/RiskRegisterPanel";
 import type { SystemView } from "./model";
 
@@ -12,16 +11,9 @@ const LEVEL_COLORS = { low: "green", medium: "yellow", high: "orange", critical:
 export function RisksTab({ system }: { system: SystemView }) {
   const { t } = useTranslation("registry");
   const f = useFormat();
-  const session = useSession();
   const s = system.riskSummary;
-  const org = system.provider.id;
-  // registryPolicy.readRisks / readAllRisks; the panel still handles a refusal itself.
-  const mayRead =
-    system.canEdit ||
-    session.isSecretariat ||
-    session.hasRole("auditor") ||
-    session.hasRole("provider", org) ||
-    session.hasRole("member_delegate", org);
+  // registryPolicy.readRisks / readAllRisks, as the system's answer reports them; the panel still handles a refusal.
+  const mayRead = system.can.readRisks;
 
   return (
     <Stack gap="xl">
