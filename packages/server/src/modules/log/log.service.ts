@@ -10,6 +10,7 @@ import {
   formatCheckpoint,
   inclusionProofFromHashAt,
   invalid,
+  logPolicy,
   notarizationPolicy,
   notFound,
   rootFromHashAt,
@@ -81,6 +82,7 @@ export async function cosignedNote(db: Db, size: number): Promise<string | null>
 
 /** The log's state, with what the caller may do (`can.notarize`). */
 export async function logInfo(call: Call) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   const identity = call.deps.log.identity;
   const [cp] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.size)).limit(1);
@@ -114,10 +116,12 @@ async function entryAt(db: Db, index: number) {
 }
 
 export async function getEntry(call: Call, input: { index: number }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   return entryAt(call.deps.database.db, input.index);
 }
 
 export async function listEntries(call: Call, f: { page: number; pageSize: number; type?: string }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   const where = and(sql`${logEntries.idx} is not null`, f.type ? eq(logEntries.recordType, f.type) : undefined);
   const [rows, totals] = await Promise.all([
@@ -140,6 +144,7 @@ async function checkSize(db: Db, size: number, field: string) {
 }
 
 export async function inclusionProof(call: Call, q: { index?: number; leafHash?: string; treeSize?: number }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   let index = q.index;
   let leaf: Uint8Array | undefined;
@@ -181,6 +186,7 @@ export async function inclusionProof(call: Call, q: { index?: number; leafHash?:
 }
 
 export async function consistencyProof(call: Call, { from, to }: { from: number; to: number }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   await checkSize(db, to, "querystring.to");
   return withStoredHashes(db, to, (hashAt) => ({
@@ -193,6 +199,7 @@ export async function consistencyProof(call: Call, { from, to }: { from: number;
 }
 
 export async function receipt(call: Call, { index }: { index: number }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   const identity = call.deps.log.identity;
   const entry = await entryAt(db, index);
@@ -213,6 +220,7 @@ export async function receipt(call: Call, { index }: { index: number }) {
 }
 
 export async function listCheckpoints(call: Call, f: { page: number; pageSize: number }) {
+  ensure(logPolicy, "read", call.ctx.actor);
   const db = call.deps.database.db;
   const [rows, totals] = await Promise.all([
     db
