@@ -69,10 +69,10 @@ export {
   signNote,
 } from "./note.js";
 export * from "./policy.js";
+export { checkCosignatures, recordMentionsDigest, verifyReceipt } from "./receipt.js";
 export {
   COSIGNATURE_CLOCK_SKEW_SECONDS,
   type CosignatureCheck,
-  checkCosignatures,
   type LogReceipt,
   RECEIPT_FORMAT,
   RECEIPT_OUTCOMES,
@@ -87,10 +87,8 @@ export {
   type ReceiptStepStatus,
   type ReceiptVerification,
   receiptOutcomeStatus,
-  recordMentionsDigest,
   type VerifyReceiptOptions,
-  verifyReceipt,
-} from "./receipt.js";
+} from "./receipt-types.js";
 export {
   formatTileIndex,
   formatTilePath,

@@ -13,17 +13,15 @@ import {
   SIGNATURE_TYPE_COSIGNATURE_V1,
 } from "./keys.js";
 import { signNote } from "./note.js";
+import { checkCosignatures, recordMentionsDigest, verifyReceipt } from "./receipt.js";
 import {
-  checkCosignatures,
   type LogReceipt,
   RECEIPT_OUTCOMES,
   RECEIPT_STEPS,
   type ReceiptVerification,
   receiptOutcomeStatus,
-  recordMentionsDigest,
   type VerifyReceiptOptions,
-  verifyReceipt,
-} from "./receipt.js";
+} from "./receipt-types.js";
 import { inclusionProof, merkleTreeHash } from "./tree.js";
 
 // The fixture of the CLI's TestLog: log.example.org, key seed 7, records testRecord(i); witness seed 3.
