@@ -6,7 +6,7 @@ import { type Agent, createTestApp, type TestApp } from "../../../test/harness.j
 import { cvScreeningDocument, registryDataDir } from "../../../test/registry-fixture.js";
 import { auditEvents } from "../../platform/audit/tables.js";
 import { type RequestContext, SYSTEM_CONTEXT } from "../../platform/context.js";
-import { logEntries } from "../log/tables.js";
+import { logIndexesOf } from "../log/queries.js";
 import { BulkImportError, importSystems } from "./bulk.service.js";
 import {
   registryClassificationEvents,
@@ -140,17 +140,16 @@ describe("importSystems", () => {
     await t.started.deps.log.sequencer.run();
     const rows = await systemsNamed("Pub ");
     expect(rows.every((x) => x.status === "published" && x.logSeq !== null && x.publishedAt !== null)).toBe(true);
-    const entries = await t.db
-      .select()
-      .from(logEntries)
-      .where(
-        inArray(
-          logEntries.seq,
-          rows.map((x) => x.logSeq!),
-        ),
-      );
-    expect(entries).toHaveLength(4);
-    expect(entries.every((e) => e.recordType === "registry.system.published" && e.idx !== null)).toBe(true);
+    // Read back through the log's query face and its public API, as any other module or client would.
+    const indexes = await logIndexesOf(
+      t.db,
+      rows.map((x) => x.logSeq!),
+    );
+    expect(indexes.size).toBe(4);
+    const entries = await Promise.all(
+      [...indexes.values()].map(async (index) => (await t.request("GET", `/api/v1/log/entries/${index}`)).json()),
+    );
+    expect(entries.every((e) => e.recordType === "registry.system.published")).toBe(true);
     const record = JSON.parse(entries[0]!.record);
     expect(record).toMatchObject({ organizationId: provider.organizationId, version: 1 });
     expect(record.documentSha256).toMatch(/^[0-9a-f]{64}$/);
