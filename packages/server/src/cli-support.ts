@@ -1,19 +1,18 @@
 // Operations the CLI runs directly against the database (no HTTP).
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "./db/connection.js";
 import { createUser } from "./modules/members/accounts.service.js";
 import { bootstrapAdmin, SECRETARIAT_NAME } from "./modules/members/bootstrap.js";
+import { userByEmail } from "./modules/members/queries.js";
 import { memberships, organizations } from "./modules/members/tables.js";
 import { recordAudit } from "./platform/audit/service.js";
-import { users } from "./platform/auth/tables.js";
 import { SYSTEM_CONTEXT } from "./platform/context.js";
 
 export { BackupError, checkBackup, exportBackup, importBackup } from "./backup.js";
 
 export async function findUserIdByEmail(tx: Tx | Db, email: string): Promise<string | undefined> {
-  const [u] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return u?.id;
+  return (await userByEmail(tx, email))?.id;
 }
 
 /** `concordia admin create`: a new secretariat administrator, or the role for an existing account. */

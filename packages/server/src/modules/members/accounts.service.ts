@@ -41,6 +41,7 @@ import { apiTokens, emailTokens, sessions, users } from "../../platform/auth/tab
 import type { RequestContext } from "../../platform/context.js";
 import { passwordResetEmail, signUpAttemptEmail, verificationEmail } from "./emails.js";
 import { personView } from "./people.service.js";
+import { userByEmail } from "./queries.js";
 
 const DAY = 86_400_000;
 
@@ -180,7 +181,7 @@ export async function signUp(call: Call, input: { email: string; password: strin
       );
       return;
     }
-    const [owner] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+    const owner = await userByEmail(tx, email);
     if (!owner) return;
     await deps.mailer.enqueue(tx, { to: owner.email, ...signUpAttemptEmail(deps.config.publicUrl, owner.name) });
     await recordAudit(tx, ctx, {
@@ -208,7 +209,7 @@ export async function signIn(call: Call, input: { email: string; password: strin
   // The attempt is counted (as a failure) before the password is checked, in the statement that
   // decides, so parallel guesses cannot all pass the check; success clears the count below.
   await recordSignInAttempt(db, email);
-  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const u = await userByEmail(db, email);
   // Spend the same hashing time whether or not the account exists (no user enumeration by timing).
   const ok = await verifyPassword(u?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!u || !ok || u.disabled) throw BAD_CREDENTIALS;
@@ -302,7 +303,7 @@ export async function requestPasswordReset(call: Call, input: { email: string })
   const { email } = input;
   const answerAt = Date.now() + RESET_REQUEST_FLOOR_MS;
   await deps.database.db.transaction(async (tx) => {
-    const [u] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    const u = await userByEmail(tx, email);
     if (!u || u.disabled) return;
     const token = await issueEmailToken(tx, u.id, "reset_password", DAY / 24);
     await deps.mailer.enqueue(tx, { to: u.email, ...passwordResetEmail(deps.config.publicUrl, u.name, token) });

@@ -18,6 +18,7 @@ import { users } from "../../platform/auth/tables.js";
 import { createSession, createUser, issueEmailToken, sessionAbilities } from "./accounts.service.js";
 import { accountTakeoverEmail, invitationEmail } from "./emails.js";
 import { personView } from "./people.service.js";
+import { userByEmail } from "./queries.js";
 import { invitations, memberships, organizations } from "./tables.js";
 
 const INVITATION_DAYS = 14;
@@ -189,7 +190,7 @@ export async function acceptInvitation(
   // Its own transaction: the link must be sent even though the acceptance is refused.
   const takeover = await deps.database.db.transaction(async (tx) => {
     const { i, organizationName } = await pendingByToken(tx, input.token);
-    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${i.email}`);
+    const existing = await userByEmail(tx, i.email);
     if (!existing || existing.emailVerifiedAt || existing.disabled) return false;
     const secret = await issueEmailToken(tx, existing.id, "reset_password", TAKEOVER_LINK_MS);
     await deps.mailer.enqueue(tx, {
@@ -215,7 +216,7 @@ export async function acceptInvitation(
   }
   return deps.database.db.transaction(async (tx) => {
     const { i } = await pendingByToken(tx, input.token);
-    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${i.email}`);
+    const existing = await userByEmail(tx, i.email);
     let userId: string;
     if (existing) {
       if (existing.disabled || !(await verifyPassword(existing.passwordHash, input.password))) {

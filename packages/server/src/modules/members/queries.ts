@@ -34,6 +34,12 @@ export const organizationNameSql = (organizationId: unknown): SQL =>
 export const userNameSql = (userId: unknown): SQL =>
   sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
 
+/** The account with this email address (compared in lower case), if there is one. */
+export async function userByEmail(db: Db | Tx, email: string) {
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return u;
+}
+
 /** A person's display name. */
 export async function userName(db: Db | Tx, userId: string): Promise<string | undefined> {
   const [u] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
